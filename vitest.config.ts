@@ -9,10 +9,14 @@ export default defineConfig({
     alias: {
       '@relnotes/core': src('./packages/core/src/index.ts'),
       '@relnotes/templates': src('./templates/src/index.ts'),
+      '@relnotes/git': src('./packages/git/src/index.ts'),
+      '@relnotes/github': src('./packages/github/src/index.ts'),
+      '@relnotes/github-emulator': src('./packages/github-emulator/src/index.ts'),
     },
   },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'templates/src/**/*.test.ts', 'examples/*/test/**/*.test.ts'],
     testTimeout: 30_000,
+    reporters: ['default', './scripts/vitest-summary-reporter.ts'],
   },
 });

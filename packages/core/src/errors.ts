@@ -25,7 +25,12 @@ export class RelnotesError extends Error {
   readonly column: number | undefined;
   readonly hint: string | undefined;
 
-  constructor(code: RelnotesErrorCode, message: string, details: Readonly<RelnotesErrorDetails> = {}, options?: ErrorOptions) {
+  constructor(
+    code: RelnotesErrorCode,
+    message: string,
+    details: Readonly<RelnotesErrorDetails> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.code = code;
     this.file = details.file;

@@ -20,6 +20,8 @@ export interface ClassificationRules {
   doNotPublishLabels: readonly string[];
   /** SIG slug → display name. Unlisted slugs are title-cased word by word. */
   sigNames: Readonly<Record<string, string>>;
+  /** Words of a SIG slug spelled specially when an unlisted slug is title-cased (krel: `api` → `API`). */
+  sigWords?: Readonly<Record<string, string>>;
   /** Label → the stage it announces (e.g. `stage/beta`). */
   stageLabels: Readonly<Record<string, FeatureStage>>;
 }
@@ -48,6 +50,17 @@ export const KUBERNETES_SIG_NAMES: Readonly<Record<string, string>> = {
   windows: 'Windows',
 };
 
+/** The words krel's prettySIG spells specially. */
+export const KUBERNETES_SIG_WORDS: Readonly<Record<string, string>> = {
+  api: 'API',
+  aws: 'AWS',
+  cli: 'CLI',
+  gcp: 'GCP',
+  openstack: 'OpenStack',
+  vmware: 'VMWare',
+  vsphere: 'vSphere',
+};
+
 export const DEFAULT_RULES: ClassificationRules = {
   labelPrefixes: { kind: 'kind/', sig: 'sig/', area: 'area/' },
   sections: KUBERNETES_SECTIONS,
@@ -55,6 +68,7 @@ export const DEFAULT_RULES: ClassificationRules = {
   actionRequiredLabels: ['release-note-action-required'],
   doNotPublishLabels: ['release-note-none'],
   sigNames: KUBERNETES_SIG_NAMES,
+  sigWords: KUBERNETES_SIG_WORDS,
   stageLabels: {
     'stage/alpha': 'alpha',
     'stage/beta': 'beta',

@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../test-helpers/run-cli.js';
+
+const fence = (lang: string, content: string) => `\`\`\`${lang}\n${content}\n\`\`\``;
+const body = (note: string) => `#### What this PR does\n\nFixes the widget.\n\n${fence('release-note', note)}\n`;
+
+describe('relnotes check', () => {
+  it('exits 0 and prints the note when the body has one', async () => {
+    const result = await runCli(['check', '--body', '-'], { stdin: body('Fixed the widget crash on empty input.') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Fixed the widget crash on empty input.');
+  });
+
+  it('exits 0 for an explicit NONE and names the marker', async () => {
+    const result = await runCli(['check', '--body', '-'], { stdin: body('N/A') });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"N/A"');
+  });
+
+  it('exits 1 when the block is missing, and shows an example of the right block', async () => {
+    const result = await runCli(['check', '--body', '-'], { stdin: 'Just a description.\n' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/no ```release-note block/);
+    expect(result.stdout).toContain('```release-note\n');
+  });
+
+  it('exits 1 when the block is empty', async () => {
+    const result = await runCli(['check', '--body', '-'], { stdin: body('   ') });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('empty');
+  });
+
+  it('accepts a missing block when the PR carries the release-note-none label', async () => {
+    const result = await runCli(['check', '--body', '-', '--labels', 'kind/cleanup, release-note-none'], {
+      stdin: 'No note here.',
+    });
+    expect(result.code).toBe(0);
+  });
+
+  it('prints the documented JSON shape with --json', async () => {
+    const result = await runCli(['check', '--body', '-', '--json'], {
+      stdin: body('ACTION REQUIRED: the `--legacy` flag is gone.'),
+    });
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(Object.keys(json).sort()).toEqual(['diagnostics', 'note', 'status']);
+    expect(json.status).toBe('note');
+    expect(json.note.actionRequired).toBe(true);
+    expect(json.note.text).toBe('The `--legacy` flag is gone.');
+    expect(Object.keys(json.note).sort()).toEqual(['actionRequired', 'docs', 'text']);
+  });
+
+  it('prints status "missing" and a null note as JSON', async () => {
+    const result = await runCli(['check', '--body', '-', '--json'], { stdin: 'nothing' });
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'missing', note: null });
+  });
+
+  it('reads the body from a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relnotes-check-'));
+    writeFileSync(join(dir, 'body.md'), body('NONE'));
+    const result = await runCli(['check', '--body', 'body.md'], { cwd: dir });
+    expect(result.code).toBe(0);
+  });
+
+  it('exits 2 with a one-line error when the body file does not exist', async () => {
+    const result = await runCli(['check', '--body', 'nope.md'], { cwd: tmpdir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('relnotes: cannot read nope.md: no such file\n');
+  });
+
+  it('exits 2 on a usage error and names the option', async () => {
+    const missing = await runCli(['check']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--body FILE is required');
+    const unknown = await runCli(['check', '--bdy', 'x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("'--bdy'");
+    expect(unknown.stderr).not.toMatch(/\n\s+at /);
+  });
+});

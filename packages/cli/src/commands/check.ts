@@ -1,0 +1,104 @@
+import { type Diagnostic, type Extraction, extractNote } from '@relnotes/core';
+import { findConfig } from '../find-config.js';
+import { formatDiagnostic } from '../format-diagnostic.js';
+import type { Command } from '../main.js';
+import { parseOptions } from '../parse-options.js';
+import { readText } from '../read-input.js';
+import { usageError } from '../usage-error.js';
+
+const HELP = `Usage: relnotes check --body FILE|- [--labels LABELS] [--pr N] [--json]
+
+Checks one pull request body, as CI does on every PR: does it carry a valid
+\`\`\`release-note block?
+
+Options:
+  --body FILE     The PR body (Markdown); "-" reads standard input
+  --labels LIST   The PR's labels, comma-separated (e.g. "kind/bug,release-note-none")
+  --pr N          The PR number, for messages
+  --config FILE   Config file (its doNotPublishLabels; default ./relnotes.config.*)
+  --json          Print {"status", "note", "diagnostics"} as JSON
+
+Exit status:
+  0  the body has a note, or says explicitly that there is none (NONE, N/A, …)
+     — or the PR carries the release-note-none label
+  1  the release-note block is missing or empty
+  2  usage error (bad options, unreadable file)
+
+Example, in a GitHub Actions step:
+  echo "$PR_BODY" | relnotes check --body - --labels "$PR_LABELS"
+`;
+
+const EXAMPLE_BLOCK = '```release-note\nFixed a crash when the config file is empty.\n```';
+
+export const runCheck: Command = {
+  summary: 'Check that a PR body carries a valid release note (for CI)',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseOptions('check', args, {
+      body: { type: 'string' },
+      labels: { type: 'string' },
+      pr: { type: 'string' },
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+    });
+    if (values.body === undefined)
+      throw usageError('check: --body FILE is required', 'Pass the PR body as a file, or "-" for standard input.');
+    const pr = values.pr === undefined ? undefined : parsePrNumber(values.pr);
+    const labels = (values.labels ?? '')
+      .split(',')
+      .map((label) => label.trim())
+      .filter(Boolean);
+    const body = await readText(values.body, io);
+    const extraction = extractNote(body, pr === undefined ? {} : { pr });
+    const { rules } = await findConfig(values.config, io.cwd);
+    const noneByLabel = labels.some((label) => rules.doNotPublishLabels.includes(label));
+    const status = extraction.status;
+    const ok = status === 'note' || status === 'none' || noneByLabel;
+
+    if (values.json) {
+      io.stdout(`${JSON.stringify(toJson(extraction), null, 2)}\n`);
+    } else {
+      io.stdout(describe(extraction, noneByLabel));
+      for (const diagnostic of extraction.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+    }
+    return ok ? 0 : 1;
+  },
+};
+
+function parsePrNumber(value: string): number {
+  const number = Number(value.replace(/^#/, ''));
+  if (!Number.isSafeInteger(number) || number <= 0) throw usageError(`check: --pr must be a PR number, got "${value}"`);
+  return number;
+}
+
+function toJson(extraction: Extraction): {
+  status: Extraction['status'];
+  note: { text: string; actionRequired: boolean; docs: Extraction['docs'] } | null;
+  diagnostics: Diagnostic[];
+} {
+  return {
+    status: extraction.status,
+    note:
+      extraction.status === 'note' && extraction.text !== null
+        ? { text: extraction.text, actionRequired: extraction.actionRequired, docs: extraction.docs }
+        : null,
+    diagnostics: extraction.diagnostics,
+  };
+}
+
+function describe(extraction: Extraction, noneByLabel: boolean): string {
+  switch (extraction.status) {
+    case 'note':
+      return `ok: release note found${extraction.actionRequired ? ' (action required)' : ''}\n\n${extraction.text}\n`;
+    case 'none':
+      return `ok: no release note — the block says ${JSON.stringify(extraction.noneMarker ?? 'NONE')}\n`;
+    case 'empty':
+      return noneByLabel
+        ? 'ok: the release-note block is empty, and the PR carries the release-note-none label\n'
+        : `error: the release-note block is empty\n  Write what users need to know, or NONE, for example:\n\n${EXAMPLE_BLOCK}\n`;
+    case 'missing':
+      return noneByLabel
+        ? 'ok: no release-note block, and the PR carries the release-note-none label\n'
+        : `error: no \`\`\`release-note block found in the PR body\n  Add one (or write NONE inside it), for example:\n\n${EXAMPLE_BLOCK}\n`;
+  }
+}

@@ -1,0 +1,288 @@
+import { resolve } from 'node:path';
+import {
+  applyOverrides,
+  buildHighlights,
+  buildReleaseNotes,
+  compileTemplate,
+  createRenderContext,
+  type Diagnostic,
+  type FeatureIndex,
+  notesFromKrelJson,
+  notesToKrelJson,
+  parsePullRequests,
+  type ReleaseNote,
+  resolveStages,
+  toOverrideError,
+} from '@relnotes/core';
+import { listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
+import { loadFeatureIndex } from '../features/load-feature-index.js';
+import { findConfig } from '../find-config.js';
+import { formatDiagnostic } from '../format-diagnostic.js';
+import { connectionOptions, gatherFromGitHub } from '../github/gather-from-github.js';
+import { GITHUB_OPTIONS, type GitHubSettings, resolveGitHubSettings, scrubError } from '../github/github-settings.js';
+import { createProgressReporter, progressMode } from '../github/progress.js';
+import { appendStepSummary, draftReleaseNotes, fullNotesLocation } from '../github/publish-notes.js';
+import type { Io } from '../io.js';
+import type { Command } from '../main.js';
+import { loadOverrides } from '../maps/load-overrides.js';
+import { parseOptions } from '../parse-options.js';
+import { readText } from '../read-input.js';
+import { usageError } from '../usage-error.js';
+import { writeFileAtomic } from '../write-file-atomic.js';
+
+const HELP = `Usage: relnotes generate (--input PRS.json | --notes NOTES.json | --github OWNER/REPO --to REF) [options]
+
+Turns merged pull requests into a changelog: extracts each \`\`\`release-note
+block, classifies it by kind, SIG and feature stage, and renders it.
+
+Input (one of):
+  --input FILE       Pull requests as JSON: GitHub's REST "pulls" list, or the
+                     output of \`gh pr list --json number,title,body,labels,author,mergedAt,url\`
+  --notes FILE       Notes already extracted, in krel's JSON (Kubernetes' release-notes tool)
+  --github OWNER/REPO  The PRs merged between --from and --to, fetched from GitHub
+                     (without the flag: the config's "repository", when --to is given)
+
+GitHub range (with --github):
+  --to REF           End of the range (included): a tag, branch or commit
+  --from REF         Start of the range (excluded); default: the previous tag of --to
+  --repo-path DIR    A clone: git lists the range's PRs (merges, squashes, reverts,
+                     cherry-picks, synced branches), then GitHub gives each one.
+                     Without it, GitHub lists the PRs merged into --base between
+                     the two refs' commit dates (a date window: a clone is exact)
+  --base BRANCH      Without a clone: the branch PRs were merged into (default:
+                     the repository's default branch)
+  --token-file FILE  A file holding the token (default: env GITHUB_TOKEN); never printed
+  --api-url URL      REST API base (default: env GITHUB_API_URL, else
+                     https://api.github.com; GitHub Enterprise: https://HOST/api/v3)
+  --cache-dir DIR    PR cache (default: $XDG_CACHE_HOME/relnotes or ~/.cache/relnotes;
+                     never inside the clone)
+  --no-cache         Fetch everything again and write no cache
+  --record DIR       Save every API answer in DIR (keyed by request)
+  --replay DIR       Answer every API request from DIR, with no network
+  --allow-missing    A PR that GitHub cannot give is listed on stderr and left
+                     out (default: the run fails, exit 1, naming it)
+
+Publishing:
+  --github-release draft  Create, or update in place, the draft GitHub release of
+                     the tag --release with the Markdown notes (one draft per tag)
+  When env GITHUB_STEP_SUMMARY is set (GitHub Actions), a --github or
+  --github-release run also appends the Markdown notes to that file.
+
+Output:
+  --format FORMAT    markdown (default) or json (krel's shape plus stage fields)
+  --template NAME|DIR  A built-in template pack (default: kubernetes) or a pack folder
+  --output FILE      Write here (atomically) instead of standard output
+
+Edits:
+  --maps DIR         Override ("map") files of the release-notes lead; repeatable.
+                     Kubernetes' maps/pr-N-map.yaml are read unchanged (see \`relnotes maps --help\`)
+  --strict           An override for a PR that is not in the release is an error, not a warning
+
+Feature stages:
+  --release VERSION  The release being made, e.g. v1.30 (to tell what changed stage in it)
+  --keps DIR         An enhancements checkout: reads keps/**/kep.yaml
+  --features FILE    A features.yaml, for projects without KEPs
+
+Other:
+  --config FILE      Config file (default: ./relnotes.config.json or .yaml if present)
+  --verbose          Print every diagnostic, not only the first 20
+  --quiet            Print no diagnostics (GitHub progress: plain lines only)
+
+Environment:
+  GITHUB_TOKEN, GITHUB_API_URL, GITHUB_STEP_SUMMARY (see above); CI=true prints
+  plain progress lines instead of a live one. RELNOTES_WAIT_SCALE multiplies
+  every retry wait (a testing knob: tests use 0.001; leave it unset).
+
+Examples:
+  relnotes generate --input prs.json --release v0.5.0 --output CHANGELOG-0.5.md
+  relnotes generate --notes release-notes.json --format json --keps ../enhancements --release v1.30
+  relnotes generate --github acme/rockets --repo-path . --to v1.2.0 --release v1.2.0 --github-release draft
+`;
+
+const SHOWN_DIAGNOSTICS = 20;
+
+export const runGenerate: Command = {
+  summary: 'Render release notes from pull requests or saved notes',
+  help: HELP,
+  async run(args, io) {
+    const { values } = parseOptions('generate', args, {
+      input: { type: 'string' },
+      notes: { type: 'string' },
+      template: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string' },
+      config: { type: 'string' },
+      release: { type: 'string' },
+      keps: { type: 'string' },
+      features: { type: 'string' },
+      maps: { type: 'string', multiple: true },
+      strict: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      ...GITHUB_OPTIONS,
+    });
+    const inputs = [values.input, values.notes, values.github].filter((value) => value !== undefined).length;
+    if (inputs > 1) throw exactlyOneInput();
+    if (values['github-release'] !== undefined && values['github-release'] !== 'draft') {
+      throw usageError(`generate: --github-release must be "draft", got "${values['github-release']}"`);
+    }
+    const config = await findConfig(values.config, io.cwd);
+    // Without an input flag, the config's repository is the input when a range end is given.
+    const repository =
+      values.github ?? (inputs === 0 && values.to !== undefined ? (config.repository ?? undefined) : undefined);
+    if (inputs === 0 && repository === undefined) throw exactlyOneInput();
+    const output = values.output === undefined ? config.output : resolve(io.cwd, values.output);
+    const format = values.format ?? (output?.endsWith('.json') ? 'json' : 'markdown');
+    if (format !== 'markdown' && format !== 'json') {
+      throw usageError(`generate: --format must be markdown or json, got "${format}"`);
+    }
+    if (values['github-release'] !== undefined)
+      checkDraftOptions(format, values.release ?? config.release, repository ?? config.repository);
+    const rules = config.rules;
+    const diagnostics: Diagnostic[] = [];
+
+    let notes: ReleaseNote[];
+    let github: GitHubSettings | undefined;
+    let rangeFrom: string | undefined;
+    if (repository !== undefined) {
+      github = await resolveGitHubSettings(repository, values, io);
+      const settings = github;
+      const quiet = values.quiet === true;
+      const progress = createProgressReporter(io, progressMode(io.env, quiet, process.stderr.isTTY === true));
+      const gathered = await gatherFromGitHub(settings, io, progress).catch((error: unknown) => {
+        throw scrubError(error, settings.token);
+      });
+      rangeFrom = gathered.from;
+      diagnostics.push(...gathered.diagnostics);
+      const built = buildReleaseNotes(gathered.pullRequests, { rules });
+      notes = built.notes;
+      diagnostics.push(...built.diagnostics);
+    } else if (values.input !== undefined) {
+      const prs = parsePullRequests(await readText(values.input, io), { file: values.input });
+      const built = buildReleaseNotes(prs, { rules });
+      notes = built.notes;
+      diagnostics.push(...built.diagnostics);
+    } else {
+      const file = values.notes as string;
+      const read = notesFromKrelJson(await readText(file, io), { file, rules });
+      notes = read.notes;
+      diagnostics.push(...read.diagnostics);
+    }
+
+    const mapDirs = values.maps === undefined ? config.maps : values.maps.map((dir) => resolve(io.cwd, dir));
+    if (mapDirs.length > 0) {
+      const loaded = await loadOverrides(mapDirs, { cwd: io.cwd });
+      const applied = applyOverrides(notes, loaded.overrides, {
+        strict: values.strict === true,
+        repository: config.repository,
+      });
+      const problems = [...loaded.diagnostics, ...applied.diagnostics];
+      const error = toOverrideError(problems);
+      if (error) {
+        reportDiagnostics(problems, io, values.verbose === true);
+        throw error;
+      }
+      notes = applied.notes;
+      diagnostics.push(...problems);
+    }
+
+    const kepsDir = values.keps === undefined ? (config.keps ?? undefined) : resolve(io.cwd, values.keps);
+    const featuresFile =
+      values.features === undefined ? (config.features ?? undefined) : resolve(io.cwd, values.features);
+    let index: FeatureIndex | undefined;
+    if (kepsDir !== undefined || featuresFile !== undefined) {
+      index = await loadFeatureIndex({
+        ...(kepsDir === undefined ? {} : { kepsDir }),
+        ...(featuresFile === undefined ? {} : { featuresFile }),
+      });
+      diagnostics.push(...index.diagnostics);
+    }
+    const release = values.release ?? config.release ?? undefined;
+    const staged = resolveStages(notes, {
+      ...(index === undefined ? {} : { index }),
+      ...(release === undefined ? {} : { release }),
+    });
+    notes = staged.notes;
+    diagnostics.push(...staged.diagnostics);
+
+    let text: string;
+    if (format === 'json') {
+      text = `${JSON.stringify(notesToKrelJson(notes, { rules }), null, 2)}\n`;
+    } else {
+      const pack = await loadTemplatePack(templateRef(values.template, config.template, io.cwd));
+      const template = compileTemplate(pack.main, {
+        name: pack.mainFile,
+        partials: pack.partials,
+        partialFiles: pack.partialFiles,
+      });
+      const context = createRenderContext(notes, {
+        rules,
+        release: {
+          version: release ?? null,
+          previous: config.previousRelease ?? rangeFrom ?? null,
+          date: null,
+          repository: config.repository,
+        },
+        highlights: buildHighlights(notes, index),
+      });
+      text = template(context);
+    }
+
+    if (output) await writeFileAtomic(output, text);
+    else io.stdout(text);
+
+    if (values['github-release'] !== undefined && release !== undefined) {
+      const settings = github ?? (await resolveGitHubSettings(config.repository ?? '', { ...values, to: release }, io));
+      await draftReleaseNotes(
+        {
+          connection: connectionOptions(settings),
+          tag: release,
+          markdown: text,
+          fullNotesUrl: fullNotesLocation(io.env, output),
+        },
+        io,
+      ).catch((error: unknown) => {
+        throw scrubError(error, settings.token);
+      });
+    }
+    const summaryFile = io.env.GITHUB_STEP_SUMMARY;
+    if (summaryFile && format === 'markdown' && (github !== undefined || values['github-release'] !== undefined)) {
+      await appendStepSummary(summaryFile, text);
+    }
+    if (!values.quiet) reportDiagnostics(diagnostics, io, values.verbose === true);
+    if (output && !values.quiet)
+      io.stderr(`relnotes: wrote ${notes.filter((n) => !n.doNotPublish).length} notes to ${output}\n`);
+    return 0;
+  },
+};
+
+/** Fails before any network call when drafting cannot work. */
+function checkDraftOptions(format: string, release: string | null | undefined, repository: string | null): void {
+  if (format !== 'markdown') throw usageError('generate: --github-release needs --format markdown');
+  if (release === undefined || release === null) {
+    throw usageError('generate: --github-release needs --release TAG (the tag of the draft release)');
+  }
+  if (repository === null) {
+    throw usageError('generate: --github-release needs --github OWNER/REPO or a "repository" in the config');
+  }
+}
+
+function exactlyOneInput() {
+  return usageError(
+    'generate: give exactly one of --input PRS.json, --notes NOTES.json or --github OWNER/REPO',
+    'Try: relnotes generate --input examples/sample/prs.json',
+  );
+}
+
+function reportDiagnostics(diagnostics: readonly Diagnostic[], io: Io, verbose: boolean): void {
+  const shown = verbose ? diagnostics : diagnostics.slice(0, SHOWN_DIAGNOSTICS);
+  for (const diagnostic of shown) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+  const hidden = diagnostics.length - shown.length;
+  if (hidden > 0) io.stderr(`… and ${hidden} more diagnostics (run with --verbose to see them all)\n`);
+}
+
+/** A built-in pack name stays a name; anything else is a folder, relative to the working directory. */
+function templateRef(fromFlag: string | undefined, fromConfig: string | null, cwd: string): string {
+  if (fromFlag === undefined) return fromConfig ?? 'kubernetes';
+  return listBuiltinPacks().includes(fromFlag) ? fromFlag : resolve(cwd, fromFlag);
+}

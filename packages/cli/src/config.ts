@@ -1,0 +1,215 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { type ClassificationRules, DEFAULT_RULES, excerpt, FEATURE_STAGES, RelnotesError } from '@relnotes/core';
+import { LineCounter, parseDocument } from 'yaml';
+
+/** What a relnotes.config.(json|yaml) holds, with paths resolved against the config file's folder. */
+export interface RelnotesConfig {
+  file: string | null;
+  repository: string | null;
+  release: string | null;
+  previousRelease: string | null;
+  template: string | null;
+  output: string | null;
+  keps: string | null;
+  features: string | null;
+  maps: string[];
+  rules: ClassificationRules;
+}
+
+export const CONFIG_FILE_NAMES = ['relnotes.config.json', 'relnotes.config.yaml', 'relnotes.config.yml'] as const;
+
+const STRING_KEYS = ['repository', 'release', 'previousRelease', 'uncategorized'] as const;
+const PATH_KEYS = ['template', 'output', 'keps', 'features'] as const;
+const STRING_LIST_KEYS = ['actionRequiredLabels', 'doNotPublishLabels'] as const;
+const KNOWN_KEYS = new Set<string>([
+  '$schema',
+  ...STRING_KEYS,
+  ...PATH_KEYS,
+  ...STRING_LIST_KEYS,
+  'maps',
+  'labelPrefixes',
+  'sections',
+  'sigNames',
+  'stageLabels',
+]);
+
+export function defaultConfig(): RelnotesConfig {
+  return {
+    file: null,
+    repository: null,
+    release: null,
+    previousRelease: null,
+    template: null,
+    output: null,
+    keps: null,
+    features: null,
+    maps: [],
+    rules: DEFAULT_RULES,
+  };
+}
+
+/** Reads and validates a config file. Every problem names the file, the key and what was expected. */
+export async function loadConfig(file: string): Promise<RelnotesConfig> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new RelnotesError('E_CONFIG', `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code}`, {
+      file,
+      hint: 'Check the --config path.',
+    });
+  }
+  const raw = parseConfigSource(source, file);
+  return validateConfig(raw, file);
+}
+
+function parseConfigSource(source: string, file: string): { data: unknown; locate: (path: string[]) => Location } {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.json') {
+    try {
+      return { data: JSON.parse(source), locate: () => ({}) };
+    } catch (error) {
+      throw new RelnotesError('E_CONFIG', `${file}: not valid JSON (${(error as Error).message})`, { file });
+    }
+  }
+  if (ext === '.yaml' || ext === '.yml') {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(source, { lineCounter, prettyErrors: false });
+    const first = doc.errors[0];
+    if (first) {
+      const pos = lineCounter.linePos(first.pos[0]);
+      throw new RelnotesError(
+        'E_CONFIG',
+        `${file}:${pos.line}:${pos.col}: not valid YAML (${first.message.split('\n')[0]})`,
+        {
+          file,
+          line: pos.line,
+          column: pos.col,
+        },
+      );
+    }
+    const locate = (path: string[]): Location => {
+      const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+      if (!node?.range) return {};
+      const pos = lineCounter.linePos(node.range[0]);
+      return { line: pos.line, column: pos.col };
+    };
+    return { data: doc.toJS(), locate };
+  }
+  throw new RelnotesError('E_CONFIG', `${file}: unsupported config file type "${ext}"`, {
+    file,
+    hint: 'Use relnotes.config.json or relnotes.config.yaml.',
+  });
+}
+
+interface Location {
+  line?: number;
+  column?: number;
+}
+
+function validateConfig(parsed: { data: unknown; locate: (path: string[]) => Location }, file: string): RelnotesConfig {
+  const { data, locate } = parsed;
+  const fail = (path: string[], expected: string, got: unknown): never => {
+    const where = locate(path);
+    const prefix = where.line ? `${file}:${where.line}:${where.column}` : file;
+    throw new RelnotesError('E_CONFIG', `${prefix}: "${path.join('.')}" must be ${expected}, got ${describe(got)}`, {
+      file,
+      ...where,
+    });
+  };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return fail([], 'an object', data);
+  const record = data as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!KNOWN_KEYS.has(key)) {
+      fail([key], `one of the known keys (${[...KNOWN_KEYS].filter((k) => k !== '$schema').join(', ')})`, key);
+    }
+  }
+  const string = (key: string): string | null => {
+    const value = record[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value !== 'string' || value.trim() === '') return fail([key], 'a non-empty string', value);
+    return value;
+  };
+  const stringList = (path: string[], value: unknown): string[] => {
+    if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
+      return fail(path, 'a list of strings', value);
+    }
+    return value as string[];
+  };
+  const stringMap = (key: string): Record<string, string> | null => {
+    const value = record[key];
+    if (value === undefined) return null;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail([key], 'a map', value);
+    const out: Record<string, string> = Object.create(null);
+    for (const [name, item] of Object.entries(value)) {
+      if (typeof item !== 'string') fail([key, name], 'a string', item);
+      out[name] = item as string;
+    }
+    return out;
+  };
+  const base = dirname(resolve(file));
+  const path = (key: string): string | null => {
+    const value = string(key);
+    return value === null ? null : resolve(base, value);
+  };
+
+  const rules: ClassificationRules = { ...DEFAULT_RULES };
+  const uncategorized = string('uncategorized');
+  if (uncategorized !== null) rules.uncategorized = uncategorized;
+  for (const key of STRING_LIST_KEYS) {
+    if (record[key] !== undefined) rules[key] = stringList([key], record[key]);
+  }
+  if (record.labelPrefixes !== undefined) {
+    const prefixes = stringMap('labelPrefixes') ?? {};
+    for (const name of Object.keys(prefixes)) {
+      if (!['kind', 'sig', 'area'].includes(name)) fail(['labelPrefixes', name], 'one of kind, sig, area', name);
+    }
+    rules.labelPrefixes = { ...rules.labelPrefixes, ...prefixes };
+  }
+  if (record.sections !== undefined) {
+    if (!Array.isArray(record.sections)) fail(['sections'], 'a list of {title, kinds}', record.sections);
+    rules.sections = (record.sections as unknown[]).map((section, i) => {
+      const item = section as Record<string, unknown> | null;
+      if (typeof item !== 'object' || item === null || typeof item.title !== 'string') {
+        return fail(['sections', String(i)], 'an object with a "title" string and a "kinds" list', section);
+      }
+      return { title: item.title, kinds: stringList(['sections', String(i), 'kinds'], item.kinds) };
+    });
+  }
+  const sigNames = stringMap('sigNames');
+  if (sigNames) rules.sigNames = { ...rules.sigNames, ...sigNames };
+  const stageLabels = stringMap('stageLabels');
+  if (stageLabels) {
+    for (const [label, stage] of Object.entries(stageLabels)) {
+      if (!(FEATURE_STAGES as readonly string[]).includes(stage)) {
+        fail(['stageLabels', label], `one of ${FEATURE_STAGES.join(', ')}`, stage);
+      }
+    }
+    rules.stageLabels = stageLabels as ClassificationRules['stageLabels'];
+  }
+  const maps =
+    record.maps === undefined
+      ? []
+      : typeof record.maps === 'string'
+        ? [record.maps]
+        : stringList(['maps'], record.maps);
+  return {
+    file,
+    maps: maps.map((dir) => resolve(base, dir)),
+    repository: string('repository'),
+    release: string('release'),
+    previousRelease: string('previousRelease'),
+    template: path('template'),
+    output: path('output'),
+    keps: path('keps'),
+    features: path('features'),
+    rules,
+  };
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return `"${excerpt(value, 40)}"`;
+  return excerpt(JSON.stringify(value) ?? String(value), 40);
+}

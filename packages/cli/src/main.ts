@@ -1,0 +1,80 @@
+import { RelnotesError } from '@relnotes/core';
+import { runCheck } from './commands/check.js';
+import { runGenerate } from './commands/generate.js';
+import type { Io } from './io.js';
+import { runMaps } from './maps/run-maps.js';
+
+export interface Command {
+  summary: string;
+  help: string;
+  run: (args: readonly string[], io: Io) => Promise<number>;
+}
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  generate: runGenerate,
+  check: runCheck,
+  maps: runMaps,
+};
+
+export const VERSION = '0.1.0';
+
+const MAIN_HELP = `relnotes ${VERSION} — release notes from merged pull requests, the Kubernetes way
+
+Usage: relnotes <command> [options]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
+  .join('\n')}
+
+Options:
+  -h, --help     Show help (also: relnotes <command> --help)
+  -v, --version  Show the version
+
+Each PR carries a \`\`\`release-note block; labels say its kind (kind/*), SIG (sig/*)
+and areas (area/*). See https://github.com/relnotes-dev/relnotes#readme.
+`;
+
+/** Runs the CLI; returns the process exit code. Only this package prints or exits. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const topic = name === 'help' ? rest[0] : undefined;
+    const command = topic ? COMMANDS[topic] : undefined;
+    io.stdout(command ? command.help : MAIN_HELP);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.stderr(`relnotes: unknown command "${name}"\n  hint: run \`relnotes --help\` to see the commands.\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(command.help);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: Io): number {
+  if (error instanceof RelnotesError) {
+    io.stderr(`relnotes: ${error.message}\n`);
+    if (error.hint) io.stderr(`  hint: ${error.hint}\n`);
+    // A file that cannot be read is a usage error: for `check`, exit 1 must mean "no valid note".
+    return error.code === 'E_USAGE' || error.code === 'E_IO' ? 2 : 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(
+    `relnotes: internal error: ${message}\n  hint: this is a bug in relnotes; please report it with the command you ran.\n`,
+  );
+  if (io.env.RELNOTES_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return 70;
+}

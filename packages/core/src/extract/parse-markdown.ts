@@ -1,0 +1,54 @@
+import type { Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+
+// Inline constructs are never needed to find blocks or list markers, and some of them (links, emphasis)
+// make micromark super-linear on hostile input; turning them off keeps parsing fast and predictable.
+const INLINE_CONSTRUCTS = [
+  'attention',
+  'autolink',
+  'characterEscape',
+  'characterReference',
+  'codeText',
+  'hardBreakEscape',
+  'htmlText',
+  'labelEnd',
+  'labelStartImage',
+  'labelStartLink',
+];
+
+// For a PR body only fences and HTML comments matter. Nested containers (block quotes, lists) are quadratic
+// in micromark at depth, so they are off too; with indented code off, an indented fence (as inside a list
+// item) is still a fence.
+const bodyParser = unified()
+  .use(remarkParse)
+  .data('micromarkExtensions', [
+    {
+      disable: {
+        null: [
+          ...INLINE_CONSTRUCTS,
+          'blockQuote',
+          'list',
+          'codeIndented',
+          'definition',
+          'headingAtx',
+          'setextUnderline',
+          'thematicBreak',
+        ],
+      },
+    },
+  ]);
+
+const noteParser = unified()
+  .use(remarkParse)
+  .data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
+
+/** Block structure of a PR body: top-level fenced code, HTML and paragraphs only. */
+export function parseBodyBlocks(text: string): Root {
+  return bodyParser.parse(text);
+}
+
+/** Block structure of a note (lists, code, headings) without inline content. */
+export function parseNoteBlocks(text: string): Root {
+  return noteParser.parse(text);
+}

@@ -1,0 +1,68 @@
+import type { Position } from '../model.js';
+
+/** GitHub refuses PR bodies longer than this; nothing past it can come from a real PR. */
+export const MAX_BODY_LENGTH = 65_536;
+
+export type ControlKind = 'bidi' | 'control';
+
+export interface RemovedControl {
+  kind: ControlKind;
+  codePoint: number;
+  position: Position;
+}
+
+export interface PreparedBody {
+  /** LF line endings, controls removed, at most MAX_BODY_LENGTH characters of the input. */
+  text: string;
+  originalLength: number;
+  truncated: boolean;
+  removed: RemovedControl[];
+}
+
+function isBidiControl(code: number): boolean {
+  return (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+function isOtherControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+/**
+ * One linear pass: cut to GitHub's limit, turn CRLF/CR into LF, and drop control characters
+ * (which can hide or reorder text), remembering where each was so a diagnostic can point at it.
+ * Line numbers are preserved: only characters inside lines are removed.
+ */
+export function prepareBody(body: string): PreparedBody {
+  const truncated = body.length > MAX_BODY_LENGTH;
+  const input = truncated ? body.slice(0, MAX_BODY_LENGTH) : body;
+  const out: string[] = [];
+  const removed: RemovedControl[] = [];
+  let line = 1;
+  let column = 1;
+  let runStart = 0;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    if (code === 0x0d) {
+      out.push(input.slice(runStart, i), '\n');
+      if (input.charCodeAt(i + 1) === 0x0a) i++;
+      runStart = i + 1;
+      line++;
+      column = 1;
+      continue;
+    }
+    if (code === 0x0a) {
+      line++;
+      column = 1;
+      continue;
+    }
+    const bidi = isBidiControl(code);
+    if (bidi || isOtherControl(code)) {
+      out.push(input.slice(runStart, i));
+      runStart = i + 1;
+      removed.push({ kind: bidi ? 'bidi' : 'control', codePoint: code, position: { line, column } });
+    }
+    column++;
+  }
+  out.push(input.slice(runStart));
+  return { text: out.join(''), originalLength: body.length, truncated, removed };
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { ReleaseNote } from '../model.js';
+import { DEFAULT_RULES } from '../rules.js';
+import { createRenderContext } from './context.js';
+import { renderChangelog } from './render-changelog.js';
+
+function makeNote(pr: number, fields: Partial<ReleaseNote> = {}): ReleaseNote {
+  return {
+    pr,
+    prUrl: `https://example.com/pull/${pr}`,
+    title: `PR ${pr}`,
+    text: `note ${pr}`,
+    author: { login: 'ada', url: 'https://example.com/ada' },
+    commit: null,
+    mergedAt: null,
+    kinds: [],
+    sigs: [],
+    areas: [],
+    stage: null,
+    stageChange: null,
+    features: [],
+    actionRequired: false,
+    docs: [],
+    highlight: false,
+    doNotPublish: false,
+    dataFields: {},
+    provenance: {},
+    ...fields,
+  };
+}
+
+describe('createRenderContext', () => {
+  const notes = [
+    makeNote(1, { kinds: ['bug'], sigs: ['node', 'api-machinery'] }),
+    makeNote(2, { kinds: ['feature', 'api-change'], sigs: ['node'], stage: 'beta' }),
+    makeNote(3, { kinds: ['cleanup'], actionRequired: true, sigs: ['storage'] }),
+    makeNote(4, { kinds: ['unknown-kind'], author: { login: 'bo', url: 'https://example.com/bo' } }),
+    makeNote(5, { kinds: ['bug'], doNotPublish: true }),
+    makeNote(6, { kinds: ['regression'], stage: 'alpha' }),
+  ];
+  const context = createRenderContext(notes, { release: { version: 'v1.2.0', previous: 'v1.1.0' } });
+
+  it('has every key, null when unknown', () => {
+    expect(context.release).toEqual({ version: 'v1.2.0', previous: 'v1.1.0', date: null, repository: null });
+    expect(context.highlights).toBeNull();
+    expect(createRenderContext([])).toEqual({
+      release: { version: null, previous: null, date: null, repository: null },
+      notes: [],
+      urgent: [],
+      sections: [],
+      bySig: [],
+      byStage: [],
+      highlights: null,
+      stats: { notes: 0, urgent: 0, unpublished: 0, authors: 0, sigs: 0, sections: 0 },
+    });
+  });
+
+  it('leaves out do-not-publish notes and puts action-required ones under urgent only', () => {
+    expect(context.notes.map((n) => n.pr)).toEqual([1, 2, 3, 4, 6]);
+    expect(context.urgent.map((n) => n.pr)).toEqual([3]);
+    expect(context.sections.flatMap((s) => s.notes.map((n) => n.pr))).not.toContain(3);
+  });
+
+  it('groups into non-empty sections in rules order, Uncategorized last', () => {
+    expect(context.sections.map((s) => [s.title, s.notes.map((n) => n.pr)])).toEqual([
+      ['API Change', [2]],
+      ['Bug or Regression', [1, 6]],
+      ['Uncategorized', [4]],
+    ]);
+  });
+
+  it('adds display names, the SIG list, the section and urgency to each note', () => {
+    const first = context.notes[0];
+    expect(first?.sigNames).toEqual(['API Machinery', 'Node']);
+    expect(first?.sigList).toBe('SIG API Machinery and Node');
+    expect(first?.section).toBe('Bug or Regression');
+    expect(first?.urgent).toBe(false);
+    expect(context.urgent[0]?.section).toBe('Other (Cleanup or Flake)');
+    expect(context.notes[3]?.sigList).toBe('');
+  });
+
+  it('carries every field of the note unchanged', () => {
+    const note = makeNote(9, { kinds: ['bug'], sigs: ['node'], dataFields: { cve: 'CVE-1' } });
+    const [contextNote] = createRenderContext([note]).notes;
+    for (const [key, value] of Object.entries(note)) expect(contextNote).toHaveProperty([key], value);
+  });
+
+  it('groups by SIG, sorted by display name, with urgent notes apart', () => {
+    expect(context.bySig.map((g) => [g.sig, g.name, g.notes.map((n) => n.pr)])).toEqual([
+      ['api-machinery', 'API Machinery', [1]],
+      ['node', 'Node', [1, 2]],
+      ['storage', 'Storage', [3]],
+    ]);
+    const storage = context.bySig[2];
+    expect(storage?.urgent.map((n) => n.pr)).toEqual([3]);
+    expect(storage?.sections).toEqual([]);
+    expect(context.bySig[1]?.sections.map((s) => s.title)).toEqual(['API Change', 'Bug or Regression']);
+  });
+
+  it('groups by stage in stage order', () => {
+    expect(context.byStage.map((g) => [g.stage, g.title, g.notes.map((n) => n.pr)])).toEqual([
+      ['alpha', 'Alpha', [6]],
+      ['beta', 'Beta', [2]],
+    ]);
+  });
+
+  it('counts', () => {
+    expect(context.stats).toEqual({ notes: 5, urgent: 1, unpublished: 1, authors: 2, sigs: 3, sections: 3 });
+  });
+
+  it('follows the rules given', () => {
+    const rules = { ...DEFAULT_RULES, sections: [{ title: 'Fixes', kinds: ['bug'] }], uncategorized: 'Misc' };
+    const custom = createRenderContext(notes, { rules });
+    expect(custom.sections.map((s) => s.title)).toEqual(['Fixes', 'Misc']);
+  });
+
+  it('is plain JSON', () => {
+    expect(JSON.parse(JSON.stringify(context))).toEqual(context);
+  });
+});
+
+describe('renderChangelog', () => {
+  it('runs a template over the context', () => {
+    const out = renderChangelog([makeNote(7, { kinds: ['bug'] })], (context) => `${context.stats.notes} note(s)`);
+    expect(out).toBe('1 note(s)');
+  });
+});

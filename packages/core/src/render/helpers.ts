@@ -1,0 +1,132 @@
+import type { HelperFn, HelperOptions } from './types.js';
+
+/** The helpers every compiled template has. Markdown is produced here, on purpose, not by escaping. */
+export const markdownHelpers: Readonly<Record<string, HelperFn>> = {
+  'note-text': (note, options) => formatNoteText(textOf(note), indentOf(options)),
+  'pr-link': (note) => formatPrLink(note),
+  'author-link': (note) => formatAuthorLink(note),
+  'sig-list': (names) => joinSigNames(stringList(names, 'sig-list')),
+  'md-escape': (value) => escapeMarkdown(stringOf(value, 'md-escape')),
+  plural: (count, singular, plural) => {
+    if (typeof count !== 'number') throw new TypeError(`expects a number first, got ${describe(count)}`);
+    return count === 1 ? stringOf(singular, 'plural') : stringOf(plural, 'plural');
+  },
+  join: (list, separator) => {
+    const sep = typeof separator === 'string' ? separator : ', ';
+    return stringList(list, 'join').join(sep);
+  },
+  eq: (a, b) => a === b,
+  'sort-notes': (list, options) => sortNotes(list, options),
+  indent: (value, width) => indentContinuation(stringOf(value, 'indent'), isRecord(width) ? 2 : widthOf(width)),
+};
+
+/** Note text for a list item: trimmed, first letter capitalised, continuation lines indented. */
+export function formatNoteText(text: string, indent = 2): string {
+  const trimmed = text.replace(/\r\n?/g, '\n').trim();
+  const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return indentContinuation(capitalised, indent);
+}
+
+/**
+ * A sorted copy of a list of notes: by the text as rendered (first letter capitalised), in
+ * code-unit order as krel sorts its Markdown, or with `by="pr"` by PR number.
+ */
+function sortNotes(list: unknown, options: unknown): unknown[] {
+  if (!Array.isArray(list)) throw new TypeError(`expects a list of notes, got ${describe(list)}`);
+  const by = isRecord(options) ? (options as Partial<HelperOptions>).hash?.by : undefined;
+  if (by !== undefined && by !== 'text' && by !== 'pr')
+    throw new TypeError(`by must be "text" or "pr", got ${describe(by)}`);
+  const keyed = list.map((note: unknown) => {
+    const record = recordOf(note, 'a list of notes');
+    return { note, key: by === 'pr' ? Number(record.pr) : formatNoteText(textOf(note)) };
+  });
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((entry) => entry.note);
+}
+
+/** Indents every line but the first; blank lines stay empty (no trailing spaces). */
+export function indentContinuation(text: string, width: number): string {
+  const pad = ' '.repeat(width);
+  return text
+    .split('\n')
+    .map((line, index) => (index === 0 || line.trim() === '' ? line.trimEnd() : pad + line.trimEnd()))
+    .join('\n');
+}
+
+/** `SIG A, B and C` from display names, in the order given; `''` for none. */
+export function joinSigNames(names: readonly string[]): string {
+  const last = names[names.length - 1];
+  if (last === undefined) return '';
+  return names.length === 1 ? `SIG ${last}` : `SIG ${names.slice(0, -1).join(', ')} and ${last}`;
+}
+
+/** Backslash-escapes the characters that would otherwise start Markdown syntax. */
+export function escapeMarkdown(text: string): string {
+  let out = '';
+  for (const char of text) out += MARKDOWN_SPECIAL.has(char) ? `\\${char}` : char;
+  return out;
+}
+
+const MARKDOWN_SPECIAL = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#']);
+
+function formatPrLink(note: unknown): string {
+  const record = recordOf(note, 'a note');
+  const pr = record.pr;
+  const url = record.prUrl;
+  if (typeof pr !== 'number') throw new TypeError(`expects a note with a PR number, got ${describe(note)}`);
+  return typeof url === 'string' && url !== '' ? `[#${pr}](${url})` : `#${pr}`;
+}
+
+function formatAuthorLink(value: unknown): string {
+  const record = recordOf(value, 'a note or an author');
+  const author = 'author' in record ? recordOf(record.author, 'an author') : record;
+  const { login, url } = author;
+  if (typeof login !== 'string')
+    throw new TypeError(`expects a note or an author with a login, got ${describe(value)}`);
+  return typeof url === 'string' && url !== '' ? `[@${login}](${url})` : `@${login}`;
+}
+
+function textOf(note: unknown): string {
+  if (typeof note === 'string') return note;
+  const text = recordOf(note, 'a note or a string').text;
+  if (typeof text !== 'string') throw new TypeError(`expects a note with a text, got ${describe(note)}`);
+  return text;
+}
+
+function indentOf(options: unknown): number {
+  const hash = isRecord(options) ? (options as Partial<HelperOptions>).hash : undefined;
+  return widthOf(hash?.indent ?? 2);
+}
+
+function widthOf(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 16) return value;
+  throw new TypeError(`expects an indent width from 0 to 16, got ${describe(value)}`);
+}
+
+function stringOf(value: unknown, helper: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  throw new TypeError(`${helper} expects a string, got ${describe(value)}`);
+}
+
+function stringList(value: unknown, helper: string): string[] {
+  if (!Array.isArray(value)) throw new TypeError(`${helper} expects a list, got ${describe(value)}`);
+  return value.map((item) => stringOf(item, helper));
+}
+
+function recordOf(value: unknown, what: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new TypeError(`expects ${what}, got ${describe(value)}`);
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 29)}…` : value);
+  return String(value);
+}
