@@ -1,32 +1,14 @@
 import { resolve } from 'node:path';
-import {
-  applyOverrides,
-  buildHighlights,
-  buildReleaseNotes,
-  compileTemplate,
-  createRenderContext,
-  type Diagnostic,
-  type FeatureIndex,
-  notesFromKrelJson,
-  notesToKrelJson,
-  parsePullRequests,
-  type ReleaseNote,
-  resolveStages,
-  toOverrideError,
-} from '@relnotes/core';
-import { listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
-import { loadFeatureIndex } from '../features/load-feature-index.js';
 import { findConfig } from '../find-config.js';
-import { formatDiagnostic } from '../format-diagnostic.js';
-import { connectionOptions, gatherFromGitHub } from '../github/gather-from-github.js';
-import { GITHUB_OPTIONS, type GitHubSettings, resolveGitHubSettings, scrubError } from '../github/github-settings.js';
-import { createProgressReporter, progressMode } from '../github/progress.js';
+import { connectionOptions } from '../github/gather-from-github.js';
+import { GITHUB_OPTIONS, resolveGitHubSettings, scrubError } from '../github/github-settings.js';
 import { appendStepSummary, draftReleaseNotes, fullNotesLocation } from '../github/publish-notes.js';
-import type { Io } from '../io.js';
 import type { Command } from '../main.js';
-import { loadOverrides } from '../maps/load-overrides.js';
 import { parseOptions } from '../parse-options.js';
-import { readText } from '../read-input.js';
+import { editNotes } from '../pipeline/edit-notes.js';
+import { gatherNotes, type NotesSource } from '../pipeline/gather-notes.js';
+import { parseFormat, renderOutput, templateRef } from '../pipeline/render-output.js';
+import { reportDiagnostics } from '../report-diagnostics.js';
 import { usageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
 
@@ -99,8 +81,6 @@ Examples:
   relnotes generate --github acme/rockets --repo-path . --to v1.2.0 --release v1.2.0 --github-release draft
 `;
 
-const SHOWN_DIAGNOSTICS = 20;
-
 export const runGenerate: Command = {
   summary: 'Render release notes from pull requests or saved notes',
   help: HELP,
@@ -132,101 +112,43 @@ export const runGenerate: Command = {
       values.github ?? (inputs === 0 && values.to !== undefined ? (config.repository ?? undefined) : undefined);
     if (inputs === 0 && repository === undefined) throw exactlyOneInput();
     const output = values.output === undefined ? config.output : resolve(io.cwd, values.output);
-    const format = values.format ?? (output?.endsWith('.json') ? 'json' : 'markdown');
-    if (format !== 'markdown' && format !== 'json') {
-      throw usageError(`generate: --format must be markdown or json, got "${format}"`);
-    }
+    const format = parseFormat(values.format, output);
     if (values['github-release'] !== undefined)
       checkDraftOptions(format, values.release ?? config.release, repository ?? config.repository);
-    const rules = config.rules;
-    const diagnostics: Diagnostic[] = [];
-
-    let notes: ReleaseNote[];
-    let github: GitHubSettings | undefined;
-    let rangeFrom: string | undefined;
-    if (repository !== undefined) {
-      github = await resolveGitHubSettings(repository, values, io);
-      const settings = github;
-      const quiet = values.quiet === true;
-      const progress = createProgressReporter(io, progressMode(io.env, quiet, process.stderr.isTTY === true));
-      const gathered = await gatherFromGitHub(settings, io, progress).catch((error: unknown) => {
-        throw scrubError(error, settings.token);
-      });
-      rangeFrom = gathered.from;
-      diagnostics.push(...gathered.diagnostics);
-      const built = buildReleaseNotes(gathered.pullRequests, { rules });
-      notes = built.notes;
-      diagnostics.push(...built.diagnostics);
-    } else if (values.input !== undefined) {
-      const prs = parsePullRequests(await readText(values.input, io), { file: values.input });
-      const built = buildReleaseNotes(prs, { rules });
-      notes = built.notes;
-      diagnostics.push(...built.diagnostics);
-    } else {
-      const file = values.notes as string;
-      const read = notesFromKrelJson(await readText(file, io), { file, rules });
-      notes = read.notes;
-      diagnostics.push(...read.diagnostics);
-    }
-
-    const mapDirs = values.maps === undefined ? config.maps : values.maps.map((dir) => resolve(io.cwd, dir));
-    if (mapDirs.length > 0) {
-      const loaded = await loadOverrides(mapDirs, { cwd: io.cwd });
-      const applied = applyOverrides(notes, loaded.overrides, {
-        strict: values.strict === true,
+    const github = repository === undefined ? undefined : await resolveGitHubSettings(repository, values, io);
+    const source: NotesSource = github
+      ? { kind: 'github', settings: github, quiet: values.quiet === true }
+      : values.input !== undefined
+        ? { kind: 'input', file: values.input }
+        : { kind: 'notes', file: values.notes as string };
+    const gathered = await gatherNotes(source, config.rules, io);
+    const edited = await editNotes(
+      gathered.notes,
+      config,
+      {
+        maps: values.maps,
+        keps: values.keps,
+        features: values.features,
+        release: values.release,
+        strict: values.strict,
+        verbose: values.verbose,
+      },
+      io,
+    );
+    const { notes, release } = edited;
+    const diagnostics = [...gathered.diagnostics, ...edited.diagnostics];
+    const text = await renderOutput(notes, {
+      format,
+      rules: config.rules,
+      template: templateRef(values.template, config.template, io.cwd),
+      release: {
+        version: release ?? null,
+        previous: config.previousRelease ?? gathered.from ?? null,
+        date: null,
         repository: config.repository,
-      });
-      const problems = [...loaded.diagnostics, ...applied.diagnostics];
-      const error = toOverrideError(problems);
-      if (error) {
-        reportDiagnostics(problems, io, values.verbose === true);
-        throw error;
-      }
-      notes = applied.notes;
-      diagnostics.push(...problems);
-    }
-
-    const kepsDir = values.keps === undefined ? (config.keps ?? undefined) : resolve(io.cwd, values.keps);
-    const featuresFile =
-      values.features === undefined ? (config.features ?? undefined) : resolve(io.cwd, values.features);
-    let index: FeatureIndex | undefined;
-    if (kepsDir !== undefined || featuresFile !== undefined) {
-      index = await loadFeatureIndex({
-        ...(kepsDir === undefined ? {} : { kepsDir }),
-        ...(featuresFile === undefined ? {} : { featuresFile }),
-      });
-      diagnostics.push(...index.diagnostics);
-    }
-    const release = values.release ?? config.release ?? undefined;
-    const staged = resolveStages(notes, {
-      ...(index === undefined ? {} : { index }),
-      ...(release === undefined ? {} : { release }),
+      },
+      index: edited.index,
     });
-    notes = staged.notes;
-    diagnostics.push(...staged.diagnostics);
-
-    let text: string;
-    if (format === 'json') {
-      text = `${JSON.stringify(notesToKrelJson(notes, { rules }), null, 2)}\n`;
-    } else {
-      const pack = await loadTemplatePack(templateRef(values.template, config.template, io.cwd));
-      const template = compileTemplate(pack.main, {
-        name: pack.mainFile,
-        partials: pack.partials,
-        partialFiles: pack.partialFiles,
-      });
-      const context = createRenderContext(notes, {
-        rules,
-        release: {
-          version: release ?? null,
-          previous: config.previousRelease ?? rangeFrom ?? null,
-          date: null,
-          repository: config.repository,
-        },
-        highlights: buildHighlights(notes, index),
-      });
-      text = template(context);
-    }
 
     if (output) await writeFileAtomic(output, text);
     else io.stdout(text);
@@ -272,17 +194,4 @@ function exactlyOneInput() {
     'generate: give exactly one of --input PRS.json, --notes NOTES.json or --github OWNER/REPO',
     'Try: relnotes generate --input examples/sample/prs.json',
   );
-}
-
-function reportDiagnostics(diagnostics: readonly Diagnostic[], io: Io, verbose: boolean): void {
-  const shown = verbose ? diagnostics : diagnostics.slice(0, SHOWN_DIAGNOSTICS);
-  for (const diagnostic of shown) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
-  const hidden = diagnostics.length - shown.length;
-  if (hidden > 0) io.stderr(`… and ${hidden} more diagnostics (run with --verbose to see them all)\n`);
-}
-
-/** A built-in pack name stays a name; anything else is a folder, relative to the working directory. */
-function templateRef(fromFlag: string | undefined, fromConfig: string | null, cwd: string): string {
-  if (fromFlag === undefined) return fromConfig ?? 'kubernetes';
-  return listBuiltinPacks().includes(fromFlag) ? fromFlag : resolve(cwd, fromFlag);
 }
