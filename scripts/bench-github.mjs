@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Gathers a 3,000-PR release from the GitHub emulator (100 ms latency per request) and prints requests and
 // wall time: relnotes cold and warm (same cache dir), by PR numbers (what a clone gives) and by range listing
-// (no clone), against the one-request-per-PR pattern of Kubernetes' krel (GET /pulls/{n}, 10 in flight).
+// (no clone: resolveReleaseRange included, its commit dates cached in the same dir), against the
+// one-request-per-PR pattern of Kubernetes' krel (GET /pulls/{n}, 10 in flight).
 // Not a test. Run `npx tsc -b` first; nothing leaves 127.0.0.1.
 //
 // usage: node scripts/bench-github.mjs [PULL_REQUESTS=3000] [LATENCY_MS=100]
@@ -36,7 +37,7 @@ const connection = { repository: 'acme/rockets', token: TOKEN, apiUrl: emulator.
 const byNumbers = () => async () =>
   (await createGitHubSource({ ...connection, cacheDir }).fetchPullRequests(numbers)).pullRequests.length;
 const byRange = (dir) => async () => {
-  const range = await resolveReleaseRange({ ...connection, from: 'v1.0.0', to: 'v1.1.0' });
+  const range = await resolveReleaseRange({ ...connection, cacheDir: dir, from: 'v1.0.0', to: 'v1.1.0' });
   const source = createGitHubSource({ ...connection, cacheDir: dir });
   return (await source.listMergedPullRequests({ base: range.base, since: range.since, until: range.until })).length;
 };

@@ -43,7 +43,13 @@ describe('built-in packs', () => {
     expect(pack.dir).toBe(builtinPackDir('kubernetes'));
     expect(pack.mainFile).toBe(join(builtinPackDir('kubernetes'), 'changelog.md.hbs'));
     expect(pack.main).toContain('{{> changes-by-kind}}');
-    expect(Object.keys(pack.partials).sort()).toEqual(['changes-by-kind', 'note', 'urgent']);
+    expect(Object.keys(pack.partials).sort()).toEqual([
+      'changes-by-kind',
+      'highlight-feature',
+      'highlights',
+      'note',
+      'urgent',
+    ]);
     expect(pack.partialFiles.note).toBe(join(builtinPackDir('kubernetes'), 'partials', 'note.hbs'));
     expect(pack.description).not.toBe('');
   });

@@ -1,9 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { type ClassificationRules, DEFAULT_RULES, excerpt, FEATURE_STAGES, RelnotesError } from '@relnotes/core';
 import { LineCounter, parseDocument } from 'yaml';
 
-/** What a relnotes.config.(json|yaml) holds, with paths resolved against the config file's folder. */
+/** What a relnotes.config.(json|yaml|mjs) holds, with paths resolved against the config file's folder. */
 export interface RelnotesConfig {
   file: string | null;
   repository: string | null;
@@ -17,12 +18,18 @@ export interface RelnotesConfig {
   rules: ClassificationRules;
 }
 
-export const CONFIG_FILE_NAMES = ['relnotes.config.json', 'relnotes.config.yaml', 'relnotes.config.yml'] as const;
+export const CONFIG_FILE_NAMES = [
+  'relnotes.config.json',
+  'relnotes.config.yaml',
+  'relnotes.config.yml',
+  'relnotes.config.mjs',
+] as const;
 
 const STRING_KEYS = ['repository', 'release', 'previousRelease', 'uncategorized'] as const;
 const PATH_KEYS = ['template', 'output', 'keps', 'features'] as const;
 const STRING_LIST_KEYS = ['actionRequiredLabels', 'doNotPublishLabels'] as const;
-const KNOWN_KEYS = new Set<string>([
+/** Every key a config may hold; relnotes.config.schema.json describes the same keys (a test keeps them in step). */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([
   '$schema',
   ...STRING_KEYS,
   ...PATH_KEYS,
@@ -51,6 +58,8 @@ export function defaultConfig(): RelnotesConfig {
 
 /** Reads and validates a config file. Every problem names the file, the key and what was expected. */
 export async function loadConfig(file: string): Promise<RelnotesConfig> {
+  if (extname(file).toLowerCase() === '.mjs')
+    return validateConfig({ data: await importConfig(file), locate: () => ({}) }, file);
   let source: string;
   try {
     source = await readFile(file, 'utf8');
@@ -99,8 +108,67 @@ function parseConfigSource(source: string, file: string): { data: unknown; locat
   }
   throw new RelnotesError('E_CONFIG', `${file}: unsupported config file type "${ext}"`, {
     file,
-    hint: 'Use relnotes.config.json or relnotes.config.yaml.',
+    hint: 'Use relnotes.config.json, relnotes.config.yaml or relnotes.config.mjs.',
   });
+}
+
+/** A relnotes.config.mjs: its default export, an object or a function (maybe async) that returns one. */
+async function importConfig(file: string): Promise<unknown> {
+  try {
+    await access(file);
+  } catch (error) {
+    throw new RelnotesError('E_CONFIG', `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code}`, {
+      file,
+      hint: 'Check the --config path.',
+    });
+  }
+  const url = pathToFileURL(resolve(file)).href;
+  let module: { default?: unknown };
+  try {
+    module = (await import(url)) as { default?: unknown };
+  } catch (error) {
+    throw moduleError(file, url, 'cannot be loaded', error);
+  }
+  if (module.default === undefined) {
+    throw new RelnotesError('E_CONFIG', `${file}: has no default export`, {
+      file,
+      hint: 'Write: export default { repository: "owner/repo" }, or export default () => ({ … }).',
+    });
+  }
+  if (typeof module.default !== 'function') return module.default;
+  try {
+    return await (module.default as () => unknown)();
+  } catch (error) {
+    throw moduleError(file, url, 'the exported config function threw', error);
+  }
+}
+
+/** Names the config file, and the line and column when the stack points into it. */
+function moduleError(file: string, url: string, what: string, error: unknown): RelnotesError {
+  const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  // Node names the module by URL; a test runner that loads modules itself may name it by path.
+  const path = resolve(file);
+  const byUrl = stack.indexOf(`${url}:`);
+  const at = byUrl !== -1 ? byUrl + url.length + 1 : stack.indexOf(`${path}:`) + path.length + 1;
+  const place = at === path.length ? null : /^(\d+)(?::(\d+))?/.exec(stack.slice(at));
+  const line = place ? Number(place[1]) : undefined;
+  const column = place?.[2] === undefined ? undefined : Number(place[2]);
+  const where = line === undefined ? file : `${file}:${line}${column === undefined ? '' : `:${column}`}`;
+  return new RelnotesError(
+    'E_CONFIG',
+    `${where}: ${what}: ${message}`,
+    {
+      file,
+      ...(line === undefined ? {} : { line }),
+      ...(column === undefined ? {} : { column }),
+      // Node 20 does not say where a syntax error of a module is; node --check does.
+      ...((error as Error | null)?.name === 'SyntaxError' && line === undefined
+        ? { hint: `Run \`node --check ${file}\` to see where.` }
+        : {}),
+    },
+    { cause: error },
+  );
 }
 
 interface Location {

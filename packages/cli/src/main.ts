@@ -1,8 +1,5 @@
 import { RelnotesError } from '@relnotes/core';
-import { runCheck } from './commands/check.js';
-import { runGenerate } from './commands/generate.js';
 import type { Io } from './io.js';
-import { runMaps } from './maps/run-maps.js';
 
 export interface Command {
   summary: string;
@@ -10,10 +7,37 @@ export interface Command {
   run: (args: readonly string[], io: Io) => Promise<number>;
 }
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  generate: runGenerate,
-  check: runCheck,
-  maps: runMaps,
+/** A command's module is loaded only when it runs: `render` then never loads the GitHub client. */
+interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+const COMMANDS: Readonly<Record<string, CommandEntry>> = {
+  generate: {
+    summary: 'Render release notes from pull requests or saved notes',
+    load: async () => (await import('./commands/generate.js')).runGenerate,
+  },
+  render: {
+    summary: 'Re-render a saved context offline (--watch: on every edit)',
+    load: async () => (await import('./commands/render.js')).runRender,
+  },
+  explain: {
+    summary: 'Explain one PR: its block, field provenance, stage and section',
+    load: async () => (await import('./commands/explain.js')).runExplain,
+  },
+  check: {
+    summary: 'Check that a PR body carries a valid release note (for CI)',
+    load: async () => (await import('./commands/check.js')).runCheck,
+  },
+  maps: {
+    summary: 'Check override ("map") files, or start one for a PR',
+    load: async () => (await import('./maps/run-maps.js')).runMaps,
+  },
+  templates: {
+    summary: 'List the built-in template packs, or copy one out for editing',
+    load: async () => (await import('./commands/templates.js')).runTemplates,
+  },
 };
 
 export const VERSION = '0.1.0';
@@ -24,7 +48,7 @@ Usage: relnotes <command> [options]
 
 Commands:
 ${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`)
+  .map(([name, command]) => `  ${name.padEnd(12)}${command.summary}`)
   .join('\n')}
 
 Options:
@@ -40,19 +64,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = name === 'help' ? rest[0] : undefined;
-    const command = topic ? COMMANDS[topic] : undefined;
-    io.stdout(command ? command.help : MAIN_HELP);
+    const entry = topic !== undefined && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic] : undefined;
+    io.stdout(entry ? (await entry.load()).help : MAIN_HELP);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     io.stderr(`relnotes: unknown command "${name}"\n  hint: run \`relnotes --help\` to see the commands.\n`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.help);
     return 0;

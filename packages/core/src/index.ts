@@ -57,6 +57,9 @@ export { createRenderContext } from './render/context.js';
 export { escapeMarkdown, formatNoteText, markdownHelpers } from './render/helpers.js';
 export { renderChangelog } from './render/render-changelog.js';
 export type {
+  ContextHighlightFeature,
+  ContextHighlightGroup,
+  ContextHighlights,
   ContextNote,
   ContextSection,
   ContextSigGroup,

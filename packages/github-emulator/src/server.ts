@@ -54,7 +54,7 @@ export async function startGitHubEmulator(options: Readonly<EmulatorOptions>): P
   const requests: RequestLogEntry[] = [];
   const enterprise = options.enterprise === true;
   const graphqlPath = enterprise ? '/api/graphql' : '/graphql';
-  const urls: Urls = { api: '', web: (options.webUrl ?? 'https://github.com').replace(/\/+$/, '') };
+  const urls: Urls = { api: '', web: (options.webUrl ?? 'https://github.com').replace(/(?<!\/)\/+$/, '') };
 
   const rateLimitBody = (): Json => {
     const entry = (snapshot: RateSnapshot): Json => ({

@@ -3,13 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FixtureRepo, type GitHubEmulator, startGitHubEmulator } from '@relnotes/github-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  compareVersions,
-  createOrUpdateDraftRelease,
-  MAX_RELEASE_BODY,
-  resolveReleaseRange,
-  truncateReleaseBody,
-} from './draft-release.js';
+import { createOrUpdateDraftRelease, MAX_RELEASE_BODY, truncateReleaseBody } from './draft-release.js';
 import { GitHubError } from './github-error.js';
 
 const TOKEN = 'ghp_draftReleaseToken_9876543210';
@@ -148,37 +142,5 @@ describe('truncateReleaseBody', () => {
     expect(cut.body.startsWith('## A\n\n- one\n- two')).toBe(true);
     expect(cut.body).not.toContain('three');
     expect(cut.body).toContain('_Truncated: see the full notes at URL_');
-  });
-});
-
-describe('resolveReleaseRange', () => {
-  it('resolves both refs to commit dates, with since just after from', async () => {
-    const range = await resolveReleaseRange({ ...options, apiUrl: emulator.url, from: 'v1.0.0', to: 'v1.1.0' });
-    expect(range).toMatchObject({
-      from: 'v1.0.0',
-      to: 'v1.1.0',
-      base: 'main',
-      fromSha: sha(1),
-      toSha: sha(3),
-      since: '2025-01-01T00:00:01.000Z',
-      until: '2025-01-09T12:30:00.000Z',
-    });
-  });
-
-  it('takes the previous release tag when from is omitted, skipping pre-releases', async () => {
-    const range = await resolveReleaseRange({ ...options, apiUrl: emulator.url, to: 'v1.1.0', base: 'main' });
-    expect(range.from).toBe('v1.0.0');
-    const error = await resolveReleaseRange({ ...options, apiUrl: emulator.url, to: 'main' }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(GitHubError);
-    expect((error as GitHubError).hint).toContain('--from');
-  });
-
-  it('orders versions by their numbers', () => {
-    expect(['v1.10.0', 'v1.9.2', 'v1.10.0-rc.1', 'v1.2.0'].sort(compareVersions)).toEqual([
-      'v1.2.0',
-      'v1.9.2',
-      'v1.10.0-rc.1',
-      'v1.10.0',
-    ]);
   });
 });

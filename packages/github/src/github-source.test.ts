@@ -255,8 +255,10 @@ describe('listMergedPullRequests', () => {
     const until = new Date(Date.UTC(2024, 0, 1) + 120 * 3_600_000).toISOString();
     const listed = await github.listMergedPullRequests({ base: 'main', since, until });
     expect(listed.map((pr) => pr.number)).toEqual(range(100, 21));
-    // 250 PRs, newest first: pages 1 (250..151) and 2 (150..51) reach below `since`; page 3 is never asked.
-    expect(fake.calls).toHaveLength(2);
+    // 250 PRs, newest first: pages 1 (250..151) and 2 (150..51) reach below `since`; page 3 is never
+    // asked. A walk of several pages ends with one more look at the top (PRs updated meanwhile).
+    expect(fake.calls).toHaveLength(3);
+    expect(fake.calls[2]?.body).toBe(fake.calls[0]?.body);
     expect(fake.calls[0]?.body).toContain('baseRefName: \\"main\\"');
   });
 });
@@ -310,5 +312,55 @@ describe('endpoints', () => {
     const fake = createFakeGitHub([]);
     expect(() => source(fake, { repository: '../etc' })).toThrow(/owner\/name/);
     expect(() => source(fake, { repository: 'a/b/c' })).toThrow(GitHubError);
+  });
+});
+
+describe('listMergedPullRequests and changes during the walk', () => {
+  const hour = 3_600_000;
+  const prs = () =>
+    range(1, 250).map((number) =>
+      makePullRequest(number, {
+        mergedAt: new Date(Date.UTC(2024, 0, 1) + number * hour).toISOString(),
+        updatedAt: new Date(Date.UTC(2024, 0, 1) + number * hour + 60_000).toISOString(),
+      }),
+    );
+
+  it('finds a PR that was updated, and so jumped to the top, while the walk paged', async () => {
+    const fake = createFakeGitHub(prs());
+    // Before page 2 is answered, #120 (due on page 2) is edited: it moves to page 1, already read.
+    fake.interceptors.push(
+      () => undefined,
+      () => {
+        const pr = fake.pullRequests.get(120);
+        if (pr) Object.assign(pr, { updatedAt: new Date().toISOString(), labels: ['kind/bug'] });
+        return undefined;
+      },
+    );
+    const since = new Date(Date.UTC(2024, 0, 1) + 100 * hour).toISOString();
+    const listed = await source(fake, { cacheDir: null }).listMergedPullRequests({ base: 'main', since });
+    expect(listed.map((pr) => pr.number)).toEqual(range(100, 151));
+    expect(listed.find((pr) => pr.number === 120)?.labels).toEqual(['kind/bug']);
+  });
+
+  it('re-walks only PRs updated since the cached listing, and survives a damaged listing', async () => {
+    const fake = createFakeGitHub(prs());
+    const since = new Date(Date.UTC(2024, 0, 1) + 100 * hour).toISOString();
+    const cold = await source(fake).listMergedPullRequests({ base: 'main', since });
+    const coldCalls = fake.calls.length;
+    const pr = fake.pullRequests.get(101);
+    if (pr) Object.assign(pr, { updatedAt: new Date().toISOString(), title: 'Retitled' });
+    const warm = source(fake);
+    const again = await warm.listMergedPullRequests({ base: 'main', since });
+    expect(fake.calls.length - coldCalls).toBe(1);
+    expect(again.map((item) => item.number)).toEqual(cold.map((item) => item.number));
+    expect(again.find((item) => item.number === 101)?.title).toBe('Retitled');
+
+    const [listing] = (await filesUnder(join(dir, 'cache'))).filter((file) => file.includes('listings'));
+    if (!listing) throw new Error('no listing file');
+    expect(listing).toBe(join(dir, 'cache', 'github', 'api.example.test', 'o', 'r', 'listings', 'main.json'));
+    await writeFile(listing, '{"version": 1, "torn');
+    const before = fake.calls.length;
+    expect(await source(fake).listMergedPullRequests({ base: 'main', since })).toEqual(again);
+    expect(fake.calls.length - before).toBe(3);
   });
 });

@@ -9,6 +9,7 @@ import {
   type PageInfo,
   type RateLimitInfo,
 } from './graphql-queries.js';
+import { LISTING_VERSION, type ListedPullRequest, type ListingCache, openListingCache } from './listing-cache.js';
 import { mapPullRequest, type PullRequestNode, parseCherryPickOf } from './map-pull-request.js';
 import { type GitHubSourceOptions, type ProgressEvent, parseRepository, resolveEndpoints } from './options.js';
 import { guardOrigin } from './origin-guard.js';
@@ -18,6 +19,7 @@ import {
   defaultCacheDir,
   openPullRequestCache,
   type PullRequestCache,
+  repositoryCacheDir,
 } from './pr-cache.js';
 import { createRecordingFetch, createReplayFetch } from './recorder.js';
 import { createResilientFetch } from './resilient-fetch.js';
@@ -80,7 +82,15 @@ type ConnectionData<N> = {
   rateLimit?: RateLimitInfo;
 };
 
+/** What a range walk found: every listed PR, and the cache entries of those the walk returned. */
+interface Walked {
+  listed: Map<number, ListedPullRequest>;
+  walked: Map<number, CacheEntry>;
+}
+
 const MAX_BATCH = 100;
+/** Extra looks at the top after a walk of several pages (each is usually one page). */
+const MAX_CATCH_UPS = 2;
 /** Entries count as current from this long before the server time of their request (clock skew, write lag). */
 const SAFETY_MARGIN_MS = 2 * 60_000;
 /** Verified entries older than this get their `checkedAt` moved forward, so the next check stays short. */
@@ -143,8 +153,10 @@ export function createGitHubSource(options: Readonly<GitHubSourceOptions>): GitH
   });
 
   const useCache = options.cacheDir !== null && options.record === undefined && options.replay === undefined;
-  const cache: PullRequestCache | null = useCache
-    ? openPullRequestCache(options.cacheDir ?? defaultCacheDir(process.env), endpoints.host, repository)
+  const cacheRoot = options.cacheDir ?? defaultCacheDir(process.env);
+  const cache: PullRequestCache | null = useCache ? openPullRequestCache(cacheRoot, endpoints.host, repository) : null;
+  const listings: ListingCache | null = useCache
+    ? openListingCache(repositoryCacheDir(cacheRoot, endpoints.host, repository), fullName)
     : null;
 
   function progress(phase: ProgressEvent['phase'], fetched: number, total: number): void {
@@ -326,6 +338,82 @@ export function createGitHubSource(options: Readonly<GitHubSourceOptions>): GitH
     if (cache) await runPool(unresolved, FILE_CONCURRENCY, (entry) => cache.write(entry));
   }
 
+  /**
+   * One walk over the PRs merged into `base`, most recently updated first, down to the first page that
+   * reaches PRs updated before `threshold` (a PR's `updatedAt` is never before its `mergedAt`). Keeps
+   * those merged at or after `coveredSince`, and caches each page as it arrives.
+   */
+  async function walkMerged(
+    base: string,
+    threshold: number | null,
+    coveredSince: number | null,
+    into: Walked,
+  ): Promise<{ pages: number; checkedAt: number }> {
+    const walkStarted = Date.now();
+    let after: string | null = null;
+    for (let pages = 1; ; pages += 1) {
+      const started = Date.now();
+      const answer: GraphqlAnswer<ConnectionData<PullRequestNode>> = await query(
+        buildMergedQuery(repository, base, after),
+      );
+      failOnErrors(answer.errors, () => false);
+      const connection = answer.data?.repository?.pullRequests;
+      if (!connection) throw new GitHubError('graphql', `GitHub returned no pull requests for ${fullName}`);
+      const checkedAt = started + clockSkew - SAFETY_MARGIN_MS;
+      const entries: CacheEntry[] = [];
+      let last: number | null = null;
+      for (const node of connection.nodes) {
+        if (!node) continue;
+        last = Date.parse(node.updatedAt);
+        const mergedAt = node.mergedAt === null ? Number.NaN : Date.parse(node.mergedAt);
+        if (Number.isNaN(mergedAt) || (coveredSince !== null && mergedAt < coveredSince)) continue;
+        const entry = entryFor(mapPullRequest(node), node, checkedAt);
+        into.walked.set(node.number, entry);
+        into.listed.set(node.number, { number: node.number, mergedAt: node.mergedAt ?? '', updatedAt: node.updatedAt });
+        entries.push(entry);
+      }
+      if (cache) await runPool(entries, FILE_CONCURRENCY, (entry) => cache.write(entry));
+      progress('list', into.walked.size, into.walked.size);
+      if (!connection.pageInfo.hasNextPage || last === null || (threshold !== null && last < threshold)) {
+        return { pages, checkedAt: walkStarted + clockSkew - SAFETY_MARGIN_MS };
+      }
+      after = connection.pageInfo.endCursor;
+    }
+  }
+
+  /**
+   * Every PR merged into `base` at or after `since`, current as of now: a cached listing that covers
+   * `since` is brought up to date by walking only the PRs updated since its check (usually one page);
+   * otherwise all of them are walked. The listing is saved for the next run.
+   */
+  async function listMerged(base: string, since: number | null): Promise<Walked> {
+    const cached = listings ? await listings.read(base) : null;
+    const usable = cached !== null && (cached.since === null || (since !== null && Date.parse(cached.since) <= since));
+    const coveredSince = usable ? (cached.since === null ? null : Date.parse(cached.since)) : since;
+    const into: Walked = {
+      listed: new Map(usable ? cached.pullRequests.map((item) => [item.number, item]) : []),
+      walked: new Map(),
+    };
+    // The cached listing was complete at its check: only PRs updated since then can be new or changed.
+    const threshold = usable ? Math.max(Date.parse(cached.checkedAt), coveredSince ?? Number.NEGATIVE_INFINITY) : since;
+    let walk = await walkMerged(base, threshold, coveredSince, into);
+    // A PR updated while a walk pages jumps to the top, behind the cursor: look at the top again.
+    for (let round = 0; walk.pages > 1 && round < MAX_CATCH_UPS; round += 1) {
+      walk = await walkMerged(base, walk.checkedAt, coveredSince, into);
+    }
+    if (listings) {
+      await listings.write({
+        version: LISTING_VERSION,
+        repository: fullName,
+        base,
+        since: coveredSince === null ? null : new Date(coveredSince).toISOString(),
+        checkedAt: new Date(walk.checkedAt).toISOString(),
+        pullRequests: [...into.listed.values()].sort((a, b) => a.number - b.number),
+      });
+    }
+    return into;
+  }
+
   return {
     async fetchPullRequests(numbers, fetchOptions = {}) {
       for (const number of numbers) {
@@ -378,40 +466,47 @@ export function createGitHubSource(options: Readonly<GitHubSourceOptions>): GitH
     async listMergedPullRequests(listOptions) {
       const since = parseTime(listOptions.since, 'since');
       const until = parseTime(listOptions.until, 'until');
-      if (listOptions.base.trim() === '') throw new GitHubError('usage', 'base must name a branch, like main');
+      const { base } = listOptions;
+      if (base.trim() === '') throw new GitHubError('usage', 'base must name a branch, like main');
+      const { listed, walked } = await listMerged(base, since);
+      const inWindow = [...listed.values()].filter((item) => {
+        const mergedAt = Date.parse(item.mergedAt);
+        return (since === null || mergedAt >= since) && (until === null || mergedAt <= until);
+      });
       const results = new Map<number, CacheEntry>();
-      let after: string | null = null;
-      for (;;) {
-        const started = Date.now();
-        const answer: GraphqlAnswer<ConnectionData<PullRequestNode>> = await query(
-          buildMergedQuery(repository, listOptions.base, after),
-        );
-        failOnErrors(answer.errors, () => false);
-        const connection = answer.data?.repository?.pullRequests;
-        if (!connection) throw new GitHubError('graphql', `GitHub returned no pull requests for ${fullName}`);
-        const checkedAt = started + clockSkew - SAFETY_MARGIN_MS;
-        const entries: CacheEntry[] = [];
-        let last: number | null = null;
-        for (const node of connection.nodes) {
-          if (!node) continue;
-          last = Date.parse(node.updatedAt);
-          const mergedAt = node.mergedAt === null ? Number.NaN : Date.parse(node.mergedAt);
-          if (Number.isNaN(mergedAt) || (since !== null && mergedAt < since) || (until !== null && mergedAt > until))
-            continue;
-          const entry = entryFor(mapPullRequest(node), node, checkedAt);
-          results.set(entry.number, entry);
-          entries.push(entry);
+      const toFetch: number[] = [];
+      await runPool(inWindow, FILE_CONCURRENCY, async (item) => {
+        const fresh = walked.get(item.number);
+        if (fresh) {
+          results.set(item.number, fresh);
+          return;
         }
-        if (cache) await runPool(entries, FILE_CONCURRENCY, (entry) => cache.write(entry));
-        progress('list', results.size, results.size);
-        // updatedAt >= mergedAt: once a page reaches PRs updated before `since`, none further was merged after it.
-        if (!connection.pageInfo.hasNextPage || last === null || (since !== null && last < since)) break;
-        after = connection.pageInfo.endCursor;
+        const entry = cache ? await cache.read(item.number) : null;
+        // Not older than the listing says: the listing has seen every update up to its check.
+        if (entry?.merged && Date.parse(entry.updatedAt) >= Date.parse(item.updatedAt)) {
+          results.set(item.number, entry);
+          counters.cacheHits += 1;
+        } else {
+          toFetch.push(item.number);
+        }
+      });
+      toFetch.sort((a, b) => a - b);
+      if (toFetch.length > 0) {
+        const { found, missing } = await fetchByNumber(toFetch, (done) => progress('list', done, toFetch.length));
+        if (missing.length > 0) {
+          throw new GitHubError(
+            'missing-pull-requests',
+            `GitHub listed pull request(s) of ${fullName} it then could not give: ${missing.map((n) => `#${n}`).join(', ')}`,
+            { missing, hint: 'Run again; if it persists, run without the cache (--no-cache).' },
+          );
+        }
+        for (const [number, entry] of found) results.set(number, entry);
       }
       await resolveCherryPicks(
         results,
         [...results.values()].filter((entry) => !entry.originChecked),
       );
+      progress('list', results.size, results.size);
       return [...results.values()]
         .map((entry) => entry.pullRequest)
         .sort((a, b) => (a.mergedAt ?? '').localeCompare(b.mergedAt ?? '') || a.number - b.number);

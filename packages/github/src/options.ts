@@ -53,7 +53,7 @@ const DEFAULT_API_URL = 'https://api.github.com';
 
 /** The REST base and the GraphQL endpoint derived from it, as octokit derives them. */
 export function resolveEndpoints(apiUrl: string | undefined): Endpoints {
-  const base = (apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const base = (apiUrl ?? DEFAULT_API_URL).replace(/(?<!\/)\/+$/, '');
   let url: URL;
   try {
     url = new URL(base);

@@ -38,22 +38,21 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   return join(home, '.cache', 'relnotes');
 }
 
+/** `<root>/github/<host>/<owner>/<name>`: every cache file of one repository lives below it. */
+export function repositoryCacheDir(root: string, host: string, repository: Readonly<Repository>): string {
+  return join(root, 'github', host.replace(/[^A-Za-z0-9.-]/g, '_'), repository.owner, repository.name);
+}
+
 export function openPullRequestCache(root: string, host: string, repository: Readonly<Repository>): PullRequestCache {
-  const dir = join(root, 'github', host.replace(/[^A-Za-z0-9.-]/g, '_'), repository.owner, repository.name, 'pulls');
+  const dir = join(repositoryCacheDir(root, host, repository), 'pulls');
   const fullName = `${repository.owner}/${repository.name}`;
   const fileOf = (number: number) => join(dir, `${number}.json`);
   let made: Promise<string | undefined> | null = null;
   return {
     dir,
     async read(number) {
-      let text: string;
-      try {
-        text = await readFile(fileOf(number), 'utf8');
-      } catch (error) {
-        if (isNotFound(error)) return null;
-        throw cacheError('read', fileOf(number), error);
-      }
-      return parseEntry(text, fullName, number);
+      const text = await readCacheFile(fileOf(number));
+      return text === null ? null : parseEntry(text, fullName, number);
     },
     async write(entry) {
       try {
@@ -91,7 +90,17 @@ function parseEntry(text: string, repository: string, number: number): CacheEntr
   return ok ? (value as CacheEntry) : null;
 }
 
-function cacheError(verb: 'read' | 'write', file: string, error: unknown): GitHubError {
+/** The text of a cache file, or null when there is none. */
+export async function readCacheFile(file: string): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw cacheError('read', file, error);
+  }
+}
+
+export function cacheError(verb: 'read' | 'write', file: string, error: unknown): GitHubError {
   const reason = error instanceof Error ? error.message : String(error);
   return new GitHubError('cache', `cannot ${verb} the cache file ${file}: ${reason}`, {
     file,

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
+import { saveContext } from '../context/save-context.js';
 import { findConfig } from '../find-config.js';
 import { connectionOptions } from '../github/gather-from-github.js';
 import { GITHUB_OPTIONS, resolveGitHubSettings, scrubError } from '../github/github-settings.js';
 import { appendStepSummary, draftReleaseNotes, fullNotesLocation } from '../github/publish-notes.js';
+import { checkInsertOptions, writeReleaseIntoFile } from '../insert/write-release.js';
 import type { Command } from '../main.js';
 import { parseOptions } from '../parse-options.js';
 import { editNotes } from '../pipeline/edit-notes.js';
@@ -51,9 +53,16 @@ Publishing:
   --github-release run also appends the Markdown notes to that file.
 
 Output:
-  --format FORMAT    markdown (default) or json (krel's shape plus stage fields)
+  --format FORMAT    markdown (default), json (krel's shape plus stage fields), or
+                     html (the Markdown as one self-contained, sanitised page)
   --template NAME|DIR  A built-in template pack (default: kubernetes) or a pack folder
   --output FILE      Write here (atomically) instead of standard output
+  --insert           Put the release into the existing --output changelog (needs
+                     --release): below its "# Title" line, or between
+                     <!-- relnotes:start --> and <!-- relnotes:end -->; a re-run
+                     replaces the same release's section instead of adding one
+  --save-context FILE  Also save the classified notes and features, to re-render
+                     offline with \`relnotes render --context FILE\`
 
 Edits:
   --maps DIR         Override ("map") files of the release-notes lead; repeatable.
@@ -66,7 +75,7 @@ Feature stages:
   --features FILE    A features.yaml, for projects without KEPs
 
 Other:
-  --config FILE      Config file (default: ./relnotes.config.json or .yaml if present)
+  --config FILE      Config file (default: ./relnotes.config.json, .yaml or .mjs if present)
   --verbose          Print every diagnostic, not only the first 20
   --quiet            Print no diagnostics (GitHub progress: plain lines only)
 
@@ -91,6 +100,8 @@ export const runGenerate: Command = {
       template: { type: 'string' },
       format: { type: 'string' },
       output: { type: 'string' },
+      insert: { type: 'boolean' },
+      'save-context': { type: 'string' },
       config: { type: 'string' },
       release: { type: 'string' },
       keps: { type: 'string' },
@@ -113,6 +124,7 @@ export const runGenerate: Command = {
     if (inputs === 0 && repository === undefined) throw exactlyOneInput();
     const output = values.output === undefined ? config.output : resolve(io.cwd, values.output);
     const format = parseFormat(values.format, output);
+    if (values.insert) checkInsertOptions('generate', output, values.release ?? config.release, format);
     if (values['github-release'] !== undefined)
       checkDraftOptions(format, values.release ?? config.release, repository ?? config.repository);
     const github = repository === undefined ? undefined : await resolveGitHubSettings(repository, values, io);
@@ -137,20 +149,33 @@ export const runGenerate: Command = {
     );
     const { notes, release } = edited;
     const diagnostics = [...gathered.diagnostics, ...edited.diagnostics];
+    const releaseInfo = {
+      version: release ?? null,
+      previous: config.previousRelease ?? gathered.from ?? null,
+      date: null,
+      repository: config.repository,
+    };
+    // Saved before rendering: a template error can then be fixed and re-rendered offline.
+    if (values['save-context'] !== undefined) {
+      await saveContext(resolve(io.cwd, values['save-context']), {
+        notes: gathered.notes,
+        index: edited.index,
+        release: releaseInfo,
+        rules: config.rules,
+        repository: config.repository,
+        diagnostics: [...gathered.diagnostics, ...(edited.index?.diagnostics ?? [])],
+      });
+    }
     const text = await renderOutput(notes, {
       format,
       rules: config.rules,
       template: templateRef(values.template, config.template, io.cwd),
-      release: {
-        version: release ?? null,
-        previous: config.previousRelease ?? gathered.from ?? null,
-        date: null,
-        repository: config.repository,
-      },
+      release: releaseInfo,
       index: edited.index,
     });
 
-    if (output) await writeFileAtomic(output, text);
+    if (output && values.insert) await writeReleaseIntoFile(output, text, release as string);
+    else if (output) await writeFileAtomic(output, text);
     else io.stdout(text);
 
     if (values['github-release'] !== undefined && release !== undefined) {

@@ -60,6 +60,7 @@ export async function gatherFromGitHub(
     progress.start(`the pull requests of ${settings.repository} ${settings.from ?? '(previous tag)'}..${settings.to}`);
     const range = await resolveReleaseRange({
       ...connection,
+      cacheDir: settings.cacheDir,
       to: settings.to,
       ...(settings.from === undefined ? {} : { from: settings.from }),
       ...(settings.base === undefined ? {} : { base: settings.base }),

@@ -164,6 +164,20 @@ describe('relnotes generate --github without a clone', () => {
     expect(faulty.stdout).toBe(result.stdout);
     expect(emulator.requests.filter((entry) => entry.fault !== null)).toHaveLength(3);
   });
+
+  it('serves a re-run from the cache in at most 5 requests, counted as the emulator counts them', async () => {
+    const args = ['--from', 'v1.0.0', '--to', 'main'];
+    const cold = await generate(args);
+    expect(cold.code).toBe(0);
+    emulator.reset();
+    const warm = await generate(args);
+    expect(warm.code).toBe(0);
+    expect(warm.stdout).toBe(cold.stdout);
+    const [, prs, requests] = gatheredLine(warm.stderr) ?? [];
+    expect(Number(prs)).toBeGreaterThan(0);
+    expect(Number(requests)).toBe(emulator.stats().requests);
+    expect(emulator.stats().requests).toBeLessThanOrEqual(5);
+  });
 });
 
 describe('drafting and job summaries', () => {

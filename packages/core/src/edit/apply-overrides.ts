@@ -197,7 +197,7 @@ function addNote(override: NoteOverride, repository: string | null): ReleaseNote
 function repositoryUrl(repository: string): string {
   const trimmed = repository
     .trim()
-    .replace(/\/+$/, '')
+    .replace(/(?<!\/)\/+$/, '')
     .replace(/\.git$/, '');
   return trimmed.includes('://') ? trimmed : `${GITHUB}${trimmed}`;
 }

@@ -48,7 +48,8 @@ export function buildHighlights(notes: readonly ReleaseNote[], index?: FeatureIn
   for (const feature of index?.features ?? []) byId.set(feature.id, [...(byId.get(feature.id) ?? []), feature]);
   for (const note of notes) {
     if (note.doNotPublish || note.stageChange === null) continue;
-    const link = note.features[0];
+    // Prefer a link the index knows (a features.yaml id over an issue number read as a KEP).
+    const link = note.features.find((l) => byId.has(l.id)) ?? note.features[0];
     const candidates = link ? (byId.get(link.id) ?? []) : [];
     const stage = note.stageChange;
     const feature = candidates.find((f) => f.stages.some((s) => s.stage === stage)) ?? candidates[0];

@@ -51,6 +51,7 @@ describe('createRenderContext', () => {
       bySig: [],
       byStage: [],
       highlights: null,
+      authors: [],
       stats: { notes: 0, urgent: 0, unpublished: 0, authors: 0, sigs: 0, sections: 0 },
     });
   });
@@ -112,6 +113,71 @@ describe('createRenderContext', () => {
     const rules = { ...DEFAULT_RULES, sections: [{ title: 'Fixes', kinds: ['bug'] }], uncategorized: 'Misc' };
     const custom = createRenderContext(notes, { rules });
     expect(custom.sections.map((s) => s.title)).toEqual(['Fixes', 'Misc']);
+  });
+
+  it('lists each author once, by login', () => {
+    expect(context.authors.map((a) => a.login)).toEqual(['ada', 'bo']);
+  });
+
+  it('gives each SIG its stage changes, what graduated first', () => {
+    const staged = createRenderContext([
+      makeNote(10, { sigs: ['node'], stageChange: 'alpha' }),
+      makeNote(11, { sigs: ['node', 'apps'], stageChange: 'stable' }),
+      makeNote(12, { sigs: ['node'], stage: 'beta' }),
+    ]);
+    const node = staged.bySig.find((g) => g.sig === 'node');
+    expect(node?.stageChanges.map((g) => [g.title, g.notes.map((n) => n.pr)])).toEqual([
+      ['Graduated to Stable', [11]],
+      ['New in Alpha', [10]],
+    ]);
+    expect(staged.bySig.find((g) => g.sig === 'apps')?.stageChanges.map((g) => g.stage)).toEqual(['stable']);
+  });
+
+  it('resolves the highlights to published notes, with SIG names and a total', () => {
+    const highlighted = createRenderContext(
+      [
+        makeNote(20, { sigs: ['node'], stageChange: 'beta' }),
+        makeNote(21, { sigs: ['node'], stageChange: 'beta' }),
+        makeNote(22, { highlight: true }),
+        makeNote(23, { highlight: true, doNotPublish: true }),
+      ],
+      {
+        highlights: {
+          groups: [
+            {
+              stage: 'beta',
+              title: 'Promoted to Beta',
+              sigs: [
+                {
+                  sig: 'node',
+                  features: [
+                    {
+                      id: '7',
+                      kep: 7,
+                      title: 'Swap',
+                      url: 'https://kep.k8s.io/7',
+                      sig: 'node',
+                      stage: 'beta',
+                      notes: [21, 20],
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+          marked: [20, 22, 23],
+        },
+      },
+    );
+    const feature = highlighted.highlights?.groups[0]?.features[0];
+    expect(feature?.prs).toEqual([20, 21]);
+    expect(feature?.notes.map((n) => n.pr)).toEqual([20, 21]);
+    expect(feature?.sigList).toBe('SIG Node');
+    expect(feature?.tracked).toBe(true);
+    expect(highlighted.highlights?.groups[0]?.sigs[0]?.name).toBe('Node');
+    // #20 is already a feature's note; #23 is not published.
+    expect(highlighted.highlights?.marked.map((n) => n.pr)).toEqual([22]);
+    expect(highlighted.highlights?.total).toBe(2);
   });
 
   it('is plain JSON', () => {

@@ -1,9 +1,11 @@
 import { sectionOf } from '../classify/section-of.js';
 import { formatSigList, sigDisplayName } from '../classify/sig-names.js';
-import type { Highlights } from '../features/build-highlights.js';
-import { FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
+import type { Highlights, HighlightTitle } from '../features/build-highlights.js';
+import { type Author, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
 import { type ClassificationRules, DEFAULT_RULES } from '../rules.js';
 import type {
+  ContextHighlightGroup,
+  ContextHighlights,
   ContextNote,
   ContextSection,
   ContextSigGroup,
@@ -19,10 +21,21 @@ export interface RenderContextOptions {
   highlights?: Highlights | null;
 }
 
-const STAGE_TITLES: Readonly<Record<FeatureStage, string>> = {
+export const STAGE_TITLES: Readonly<Record<FeatureStage, string>> = {
   alpha: 'Alpha',
   beta: 'Beta',
   stable: 'Stable',
+  deprecated: 'Deprecated',
+  removed: 'Removed',
+};
+
+/** Stage changes in the order a reader wants them: what graduated first. */
+const CHANGE_ORDER: readonly FeatureStage[] = ['stable', 'beta', 'alpha', 'deprecated', 'removed'];
+
+export const STAGE_CHANGE_TITLES: Readonly<Record<FeatureStage, HighlightTitle>> = {
+  stable: 'Graduated to Stable',
+  beta: 'Promoted to Beta',
+  alpha: 'New in Alpha',
   deprecated: 'Deprecated',
   removed: 'Removed',
 };
@@ -54,7 +67,8 @@ export function createRenderContext(
     sections,
     bySig,
     byStage: groupByStage(contextNotes),
-    highlights: options.highlights ?? null,
+    highlights: options.highlights ? resolveHighlights(options.highlights, contextNotes, rules) : null,
+    authors: listAuthors(contextNotes),
     stats: {
       notes: contextNotes.length,
       urgent: urgent.length,
@@ -145,6 +159,7 @@ function groupBySig(notes: readonly ContextNote[], rules: Readonly<Classificatio
       list.filter((note) => !note.urgent),
       rules,
     ),
+    stageChanges: groupByStageChange(list),
   }));
   return groups.sort((a, b) => compareText(a.name, b.name) || compareText(a.sig, b.sig));
 }
@@ -156,6 +171,69 @@ function groupByStage(notes: readonly ContextNote[]): ContextStageGroup[] {
     if (list.length > 0) groups.push({ stage, title: STAGE_TITLES[stage], notes: list });
   }
   return groups;
+}
+
+function groupByStageChange(notes: readonly ContextNote[]): ContextStageGroup[] {
+  const groups: ContextStageGroup[] = [];
+  for (const stage of CHANGE_ORDER) {
+    const list = notes.filter((note) => note.stageChange === stage);
+    if (list.length > 0) groups.push({ stage, title: STAGE_CHANGE_TITLES[stage], notes: list });
+  }
+  return groups;
+}
+
+/** The highlights with PR numbers resolved to the published notes, and SIG display names. */
+function resolveHighlights(
+  highlights: Readonly<Highlights>,
+  notes: readonly ContextNote[],
+  rules: Readonly<ClassificationRules>,
+): ContextHighlights {
+  const byPr = new Map(notes.map((note) => [note.pr, note]));
+  const resolve = (prs: readonly number[]) =>
+    prs.flatMap((pr) => {
+      const note = byPr.get(pr);
+      return note ? [note] : [];
+    });
+  const featured = new Set<number>();
+  const groups: ContextHighlightGroup[] = highlights.groups.map((group) => {
+    const sigs = group.sigs
+      .map(({ sig, features }) => ({
+        sig,
+        name: sigDisplayName(sig, rules),
+        features: features.map((feature) => {
+          const prs = [...feature.notes].sort((a, b) => a - b);
+          for (const pr of prs) featured.add(pr);
+          const sigName = feature.sig === null ? null : sigDisplayName(feature.sig, rules);
+          return {
+            id: feature.id,
+            // buildHighlights names an untracked change after its first PR.
+            tracked: feature.id !== `pr-${feature.notes[0]}`,
+            kep: feature.kep,
+            title: feature.title,
+            url: feature.url,
+            sig: feature.sig,
+            sigName,
+            sigList: sigName === null ? '' : `SIG ${sigName}`,
+            stage: feature.stage,
+            prs,
+            notes: resolve(prs),
+          };
+        }),
+      }))
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.sig, b.sig));
+    return { stage: group.stage, title: group.title, sigs, features: sigs.flatMap((sig) => sig.features) };
+  });
+  const marked = resolve(highlights.marked.filter((pr) => !featured.has(pr)));
+  const total = groups.reduce((sum, group) => sum + group.features.length, 0) + marked.length;
+  return { groups, marked, total };
+}
+
+function listAuthors(notes: readonly ContextNote[]): Author[] {
+  const byLogin = new Map<string, Author>();
+  for (const note of notes) if (!byLogin.has(note.author.login)) byLogin.set(note.author.login, note.author);
+  return [...byLogin.values()].sort(
+    (a, b) => compareText(a.login.toLowerCase(), b.login.toLowerCase()) || compareText(a.login, b.login),
+  );
 }
 
 function compareText(a: string, b: string): number {

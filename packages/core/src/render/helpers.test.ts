@@ -112,15 +112,25 @@ describe('helper functions', () => {
   it('exports exactly the documented helper set', () => {
     expect(Object.keys(markdownHelpers).sort()).toEqual([
       'author-link',
+      'changelog-categories',
+      'date',
       'eq',
+      'first-sentence',
+      'group-by',
       'indent',
       'join',
       'md-escape',
+      'no-mention',
+      'note-gap',
       'note-text',
       'plural',
       'pr-link',
+      'pr-links',
       'sig-list',
+      'sort-by',
       'sort-notes',
+      'stage-title',
+      'where',
     ]);
   });
 });

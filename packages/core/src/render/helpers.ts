@@ -1,3 +1,15 @@
+import type { ReleaseNote } from '../model.js';
+import {
+  CHANGELOG_CATEGORY_KINDS,
+  CHANGELOG_CATEGORY_TITLES,
+  type ChangelogCategoryTitle,
+  changelogCategoryOf,
+} from './changelog-categories.js';
+import { groupBy, sortBy, where } from './collection-helpers.js';
+import { STAGE_CHANGE_TITLES, STAGE_TITLES } from './context.js';
+import { firstSentence } from './first-sentence.js';
+import { formatDate } from './format-date.js';
+import { neutraliseMentions } from './neutralise-mentions.js';
 import type { HelperFn, HelperOptions } from './types.js';
 
 /** The helpers every compiled template has. Markdown is produced here, on purpose, not by escaping. */
@@ -18,7 +30,67 @@ export const markdownHelpers: Readonly<Record<string, HelperFn>> = {
   eq: (a, b) => a === b,
   'sort-notes': (list, options) => sortNotes(list, options),
   indent: (value, width) => indentContinuation(stringOf(value, 'indent'), isRecord(width) ? 2 : widthOf(width)),
+  'pr-links': (notes) => listOf(notes, 'a list of notes').map(formatPrLink).join(', '),
+  'first-sentence': (value) => firstSentence(textOf(value)),
+  'no-mention': (value) => neutraliseMentions(stringOf(value, 'no-mention')),
+  date: (value, options) => {
+    if (value === null || value === undefined || value === '') return '';
+    const style = hashOf(options).format ?? 'iso';
+    if (style !== 'iso' && style !== 'long')
+      throw new TypeError(`format must be "iso" or "long", got ${describe(style)}`);
+    return formatDate(stringOf(value, 'date'), style);
+  },
+  'group-by': (list, path) => groupBy(listOf(list, 'a list'), stringOf(path, 'group-by')),
+  'sort-by': (list, path, options) =>
+    sortBy(listOf(list, 'a list'), stringOf(path, 'sort-by'), hashOf(options).desc === true),
+  where: (list, path, value) => where(listOf(list, 'a list'), stringOf(path, 'where'), value),
+  'note-gap': (note, options) => noteGap(textOf(note), indentOf(options)),
+  'stage-title': (stage, options) => {
+    if (stage === null) return '';
+    if (typeof stage !== 'string' || !Object.hasOwn(STAGE_TITLES, stage))
+      throw new TypeError(`expects a stage (alpha, beta, stable, deprecated, removed), got ${describe(stage)}`);
+    const titles = hashOf(options).change === true ? STAGE_CHANGE_TITLES : STAGE_TITLES;
+    return titles[stage as keyof typeof STAGE_TITLES];
+  },
+  'changelog-categories': (notes, options) => groupByCategory(listOf(notes, 'a list of notes'), hashOf(options)),
 };
+
+/**
+ * Notes under Keep a Changelog's headings, non-empty ones only, in its order. A `key=value` argument named
+ * after a heading replaces that heading's kinds: `Fixed="bug regression"`.
+ */
+function groupByCategory(notes: readonly unknown[], hash: Record<string, unknown>) {
+  const kinds: Record<ChangelogCategoryTitle, readonly string[]> = { ...CHANGELOG_CATEGORY_KINDS };
+  for (const [key, value] of Object.entries(hash)) {
+    if (!(CHANGELOG_CATEGORY_TITLES as readonly string[]).includes(key))
+      throw new TypeError(`unknown heading ${describe(key)}: use ${CHANGELOG_CATEGORY_TITLES.join(', ')}`);
+    kinds[key as ChangelogCategoryTitle] = stringOf(value, 'changelog-categories').split(' ').filter(Boolean);
+  }
+  const byTitle = new Map<ChangelogCategoryTitle, unknown[]>();
+  for (const note of notes) {
+    const record = recordOf(note, 'a list of notes');
+    if (!Array.isArray(record.kinds) || !isRecord(record.dataFields))
+      throw new TypeError(`expects a list of notes, got ${describe(note)}`);
+    const title = changelogCategoryOf(record as unknown as ReleaseNote, kinds);
+    const list = byTitle.get(title);
+    if (list) list.push(note);
+    else byTitle.set(title, [note]);
+  }
+  return CHANGELOG_CATEGORY_TITLES.flatMap((title) => {
+    const list = byTitle.get(title);
+    return list ? [{ title, notes: list }] : [];
+  });
+}
+
+function hashOf(options: unknown): Record<string, unknown> {
+  const hash = isRecord(options) ? (options as Partial<HelperOptions>).hash : undefined;
+  return isRecord(hash) ? hash : {};
+}
+
+function listOf(value: unknown, what: string): unknown[] {
+  if (!Array.isArray(value)) throw new TypeError(`expects ${what}, got ${describe(value)}`);
+  return value;
+}
 
 /** Note text for a list item: trimmed, first letter capitalised, continuation lines indented. */
 export function formatNoteText(text: string, indent = 2): string {
@@ -42,6 +114,17 @@ function sortNotes(list: unknown, options: unknown): unknown[] {
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((entry) => entry.note);
+}
+
+/**
+ * What goes between a note's text and the links after it: a space, or a blank line and an indent when the
+ * text ends with a code fence (a closing fence cannot carry text) or a list (the links are the whole note's).
+ */
+export function noteGap(text: string, indent = 2): string {
+  const trimmed = text.trimEnd();
+  const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1).trimStart();
+  const block = last.startsWith('```') || last.startsWith('~~~') || /^([-*+]|\d{1,9}[.)])\s/.test(last);
+  return block && trimmed.includes('\n') ? `\n\n${' '.repeat(indent)}` : ' ';
 }
 
 /** Indents every line but the first; blank lines stay empty (no trailing spaces). */

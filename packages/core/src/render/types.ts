@@ -1,5 +1,5 @@
-import type { Highlights } from '../features/build-highlights.js';
-import type { FeatureStage, ReleaseNote } from '../model.js';
+import type { HighlightTitle } from '../features/build-highlights.js';
+import type { Author, FeatureStage, ReleaseNote } from '../model.js';
 
 /** A note as a template sees it: the note itself plus what grouping decided about it. */
 export interface ContextNote extends ReleaseNote {
@@ -27,6 +27,8 @@ export interface ContextSigGroup {
   notes: ContextNote[];
   urgent: ContextNote[];
   sections: ContextSection[];
+  /** The SIG's notes that changed stage, by `stageChange` in highlight order (Graduated to Stable first). */
+  stageChanges: ContextStageGroup[];
 }
 
 export interface ContextStageGroup {
@@ -34,6 +36,44 @@ export interface ContextStageGroup {
   /** `Alpha`, `Beta`, `Stable`, `Deprecated`, `Removed`. */
   title: string;
   notes: ContextNote[];
+}
+
+/** A feature that changed stage, as a template sees it: the highlight with its notes resolved. */
+export interface ContextHighlightFeature {
+  /** The feature id (KEP number as a string, or a features.yaml id), or `pr-N` for a note naming no feature. */
+  id: string;
+  /** A KEP or features.yaml entry; `false` for a note that changed stage without naming a feature. */
+  tracked: boolean;
+  kep: number | null;
+  title: string;
+  /** The KEP or tracking issue; `null` when unknown. */
+  url: string | null;
+  /** Owning SIG slug, its display name, and `SIG Name` (`''` when unknown). */
+  sig: string | null;
+  sigName: string | null;
+  sigList: string;
+  stage: FeatureStage;
+  /** The PRs that announce it, and their published notes (sorted by PR number). */
+  prs: number[];
+  notes: ContextNote[];
+}
+
+export interface ContextHighlightGroup {
+  stage: FeatureStage;
+  title: HighlightTitle;
+  /** By owning SIG, sorted by display name. */
+  sigs: { sig: string; name: string; features: ContextHighlightFeature[] }[];
+  /** The same features in one list, in `sigs` order. */
+  features: ContextHighlightFeature[];
+}
+
+export interface ContextHighlights {
+  /** Graduated to Stable, Promoted to Beta, New in Alpha, Deprecated, Removed: non-empty only. */
+  groups: ContextHighlightGroup[];
+  /** Notes marked `highlight: true` that are not already a feature of `groups`. */
+  marked: ContextNote[];
+  /** Features in `groups` plus notes in `marked`: `{{#if highlights.total}}` tells whether to render anything. */
+  total: number;
 }
 
 export interface ReleaseInfo {
@@ -70,8 +110,10 @@ export interface RenderContext {
   bySig: ContextSigGroup[];
   /** Notes whose feature has a stage, by stage in `FEATURE_STAGES` order, non-empty only. */
   byStage: ContextStageGroup[];
-  /** Feature highlights by stage and SIG (see `buildHighlights`), or `null` when none were given. */
-  highlights: Highlights | null;
+  /** Feature highlights by stage and SIG (see `buildHighlights`), notes resolved; `null` when none were given. */
+  highlights: ContextHighlights | null;
+  /** Every author of a published note, once, sorted by login (case-insensitive). */
+  authors: Author[];
   stats: RenderStats;
 }
 

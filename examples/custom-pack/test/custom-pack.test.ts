@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../../packages/cli/src/main.js';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** Runs `relnotes generate` on the sample project in-process, as the README shows it. */
+async function generate(template: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(
+    [
+      'generate',
+      '--input',
+      'examples/sample/prs.json',
+      '--config',
+      'examples/sample/relnotes.config.json',
+      '--template',
+      template,
+    ],
+    {
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
+      readStdin: async () => '',
+      env: {},
+      cwd: root,
+    },
+  );
+  return { code, stdout, stderr };
+}
+
+describe('a user pack that extends the kubernetes pack', () => {
+  it('replaces the note partial and keeps everything else of the kubernetes pack', async () => {
+    const [custom, builtin] = await Promise.all([generate('examples/custom-pack/pack'), generate('kubernetes')]);
+    expect(custom.code, custom.stderr).toBe(0);
+    expect(builtin.code, builtin.stderr).toBe(0);
+
+    const mine = custom.stdout.split('\n');
+    const theirs = builtin.stdout.split('\n');
+    expect(mine).toHaveLength(theirs.length);
+    let changed = 0;
+    for (const [i, line] of mine.entries()) {
+      const original = theirs[i] ?? '';
+      if (line === original) continue;
+      // The only difference: an area list appended to a line that ends a note.
+      expect(line.startsWith(original), `line ${i + 1}`).toBe(true);
+      expect(line.slice(original.length), `line ${i + 1}`).toMatch(/^ _\(area: [a-z-]+(, [a-z-]+)*\)_$/);
+      changed++;
+    }
+    expect(changed).toBeGreaterThanOrEqual(20);
+    expect(custom.stdout).toContain(
+      '[@rafaelmoura](https://github.com/rafaelmoura)) [SIG Scheduling] _(area: hm-scheduler)_',
+    );
+    // The parent's other parts are there: highlights, urgent notes, changes by kind.
+    for (const heading of ['## Highlights', '## Urgent Upgrade Notes', '## Changes by Kind']) {
+      expect(custom.stdout).toContain(`\n${heading}\n`);
+    }
+  });
+});

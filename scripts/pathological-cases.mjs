@@ -1,0 +1,44 @@
+// Hostile PR bodies and note texts, shared by packages/cli/src/safety/pathological.test.ts and
+// scripts/bench-pathological.mjs. Each must be processed in well under a second.
+
+const MB = 1024 * 1024;
+const block = (note) => `Description.\n\n\`\`\`release-note\n${note}\n\`\`\`\n`;
+const fill = (unit, length) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+
+/** PR bodies: a release-note block with a pathological note, or a pathological body around a good block. */
+export function pathologicalBodies() {
+  return [
+    { name: 'body over 65,536 characters', body: block('Gizmos resize.') + fill('filler text. ', 70_000) },
+    { name: '1 MB body', body: block('Gizmos resize.') + fill('lorem ipsum ', MB) },
+    { name: '1 MB body before the block', body: fill('lorem ipsum ', MB) + block('Gizmos resize.') },
+    { name: 'thousands of backticks in the note', body: block(fill('`', 5_000)) },
+    { name: 'thousands of backtick pairs in the note', body: block(fill('` ', 9_000)) },
+    { name: '1 MB of backticks', body: fill('`', MB) },
+    { name: 'nested brackets', body: block(`${fill('[', 4_000)}${fill(']', 4_000)}`) },
+    { name: 'unclosed link openers', body: block(fill('[a](', 9_000)) },
+    { name: 'image openers', body: block(fill('![[', 9_000)) },
+    { name: 'long run of spaces', body: block(`${fill(' ', 60_000)}x`) },
+    { name: 'long run of *', body: block(fill('*', 60_000)) },
+    { name: 'alternating *a', body: block(fill('*a', 9_000)) },
+    { name: 'alternating *_', body: block(fill('*_', 9_000)) },
+    { name: 'runs of <', body: block(fill('<', 9_000)) },
+    { name: 'unclosed comments', body: block(fill('<!--', 9_000)) },
+    { name: 'nested block quotes', body: block(`${fill('> ', 9_000)}x`) },
+    { name: 'nested lists', body: block(fill(`${'- '.repeat(20)}x\n`, 9_000)) },
+    { name: 'many headings and rules', body: block(fill('# h\n---\n', 9_000)) },
+    { name: 'many mentions', body: block(fill('@ada #1 ', 9_000)) },
+    { name: 'control characters', body: block(`a${fill('\u0000\u001b[31m\u202e\u200b', 9_000)}b`) },
+  ];
+}
+
+/** Note texts as an override file or krel JSON could hold them (no PR body limit applies). */
+export function pathologicalNotes() {
+  return [
+    { name: '1 MB note', text: fill('word ', MB) },
+    { name: '1 MB of *_', text: fill('*_', MB) },
+    { name: '1 MB of nested brackets', text: `${fill('[', MB / 2)}${fill(']', MB / 2)}` },
+    { name: '65,536 characters of > nesting', text: `${fill('> ', 65_536)}x` },
+    { name: 'note just under the parse limit, of *_', text: fill('*_', 9_990) },
+    { name: 'note just under the parse limit, of [a](', text: fill('[a](', 9_990) },
+  ];
+}
