@@ -1,30 +1,22 @@
-import { compileTemplate, createRenderContext, type ReleaseNote, type Template } from '@relnotes/core';
+import {
+  compileTemplate,
+  createReleaseNote,
+  createRenderContext,
+  type ReleaseNote,
+  type Template,
+} from '@relnotes/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTemplatePack } from './load-template-pack.js';
 
 function makeNote(pr: number, text: string, fields: Partial<ReleaseNote> = {}): ReleaseNote {
-  return {
+  return createReleaseNote({
     pr,
     prUrl: `https://github.com/example/widget/pull/${pr}`,
     title: `PR ${pr}`,
     text,
     author: { login: 'ada', url: 'https://github.com/ada' },
-    commit: null,
-    mergedAt: null,
-    kinds: [],
-    sigs: [],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
     ...fields,
-  };
+  });
 }
 
 // Invented notes that exercise every part of the Kubernetes layout.

@@ -91,7 +91,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 function reportError(error: unknown, io: Io): number {
   if (error instanceof RelnotesError) {
-    io.stderr(`relnotes: ${error.message}\n`);
+    io.stderr(`relnotes: ${withPlace(error)}\n`);
     if (error.hint) io.stderr(`  hint: ${error.hint}\n`);
     // A file that cannot be read is a usage error: for `check`, exit 1 must mean "no valid note".
     return error.code === 'E_USAGE' || error.code === 'E_IO' ? 2 : 1;
@@ -102,4 +102,13 @@ function reportError(error: unknown, io: Io): number {
   );
   if (io.env.RELNOTES_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return 70;
+}
+
+/** Puts `file:line:column:` in front of a message that does not already name its file. */
+function withPlace(error: RelnotesError): string {
+  if (error.file === undefined || error.message.includes(error.file)) return error.message;
+  const place = [error.file, error.line, error.line === undefined ? undefined : error.column]
+    .filter((part) => part !== undefined)
+    .join(':');
+  return `${place}: ${error.message}`;
 }

@@ -20,6 +20,7 @@ it('exports exactly the documented public API', () => {
     'classifyNote',
     'compileTemplate',
     'createFeatureIndex',
+    'createReleaseNote',
     'createRenderContext',
     'detectStageInText',
     'escapeMarkdown',

@@ -20,6 +20,8 @@ export type {
   Severity,
 } from './model.js';
 export { FEATURE_STAGES } from './model.js';
+export type { ReleaseNoteInit } from './create-release-note.js';
+export { createReleaseNote } from './create-release-note.js';
 export type { BuildOptions } from './pipeline.js';
 export { buildReleaseNotes } from './pipeline.js';
 export type { ClassificationRules, SectionRule } from './rules.js';

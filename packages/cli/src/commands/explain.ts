@@ -125,7 +125,9 @@ export const runExplain: Command = {
       rules: config.rules,
       input: gathered.input,
     });
-    io.stdout(values.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+    io.stdout(
+      values.json ? `${JSON.stringify(explanation, null, 2)}\n` : `${formatExplanation(explanation).trimEnd()}\n`,
+    );
     return 0;
   },
 };

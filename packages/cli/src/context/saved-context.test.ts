@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, type ReleaseNote, RelnotesError } from '@relnotes/core';
+import { createReleaseNote, DEFAULT_RULES, type ReleaseNote, RelnotesError } from '@relnotes/core';
 import { describe, expect, it } from 'vitest';
 import {
   createSavedContext,
@@ -7,27 +7,16 @@ import {
   serializeSavedContext,
 } from './saved-context.js';
 
-const note: ReleaseNote = {
+const note = createReleaseNote({
   pr: 7,
   prUrl: 'https://github.com/acme/widgets/pull/7',
   title: 'Polish widgets',
   text: 'Widgets shine.',
   author: { login: 'ana', url: 'https://github.com/ana' },
-  commit: null,
-  mergedAt: null,
   kinds: ['feature'],
   sigs: ['widgets'],
-  areas: [],
-  stage: null,
-  stageChange: null,
-  features: [],
-  actionRequired: false,
-  docs: [],
-  highlight: false,
-  doNotPublish: false,
-  dataFields: {},
   provenance: { kinds: [{ source: 'label', detail: 'label kind/feature', confidence: 1 }] },
-};
+});
 
 const context = createSavedContext({
   release: { version: 'v1.0.0', previous: 'v0.9.0', date: null, repository: 'acme/widgets' },

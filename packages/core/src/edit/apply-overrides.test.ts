@@ -1,33 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createReleaseNote } from '../create-release-note.js';
 import { RelnotesError } from '../errors.js';
 import type { ReleaseNote } from '../model.js';
 import { applyOverrides, findDuplicateOverrides, toOverrideError } from './apply-overrides.js';
 import { parseOverrideFile } from './parse-override-file.js';
 
 function note(pr: number, fields: Partial<ReleaseNote> = {}): ReleaseNote {
-  return {
+  return createReleaseNote({
     pr,
     prUrl: `https://github.com/acme/widgets/pull/${pr}`,
     title: `PR ${pr}`,
     text: `Original note of ${pr}.`,
     author: { login: 'someone', url: 'https://github.com/someone' },
     commit: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
-    mergedAt: null,
     kinds: ['bug'],
     sigs: ['widgets', 'cli'],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
     provenance: { text: [{ source: 'input', detail: 'krel JSON', confidence: 1 }] },
     ...fields,
-  };
+  });
 }
 
 const parse = (source: string, file = 'maps/o.yaml') => {

@@ -1,3 +1,4 @@
+import { createReleaseNote } from '../create-release-note.js';
 import { RelnotesError } from '../errors.js';
 import type { Diagnostic, Provenance, ProvenanceField, ReleaseNote } from '../model.js';
 import type { NoteOverride, OverrideField } from './note-override.js';
@@ -170,27 +171,12 @@ function addNote(override: NoteOverride, repository: string | null): ReleaseNote
     return `"add: true" for PR #${pr} needs releasenote.pr_url, or the repository option (e.g. "kubernetes/kubernetes") to derive it`;
   }
   const login = fields.author ?? '';
-  const base: ReleaseNote = {
+  const base = createReleaseNote({
     pr,
     prUrl,
-    title: '',
-    text: '',
     author: { login, url: fields.authorUrl ?? `${GITHUB}${login}` },
     commit: override.commit,
-    mergedAt: null,
-    kinds: [],
-    sigs: [],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
-  };
+  });
   return editNote(base, override);
 }
 

@@ -80,7 +80,8 @@ function findKepReferences(text: string, lower: string, index: FeatureIndex, inD
     const digits = readDigits(lower, at + 11);
     if (digits) found.push(byNumber(Number(digits), inDocs ? 'docs-kep' : 'text-kep'));
   }
-  for (const marker of ['enhancements/issues/', 'enhancements/issue/']) {
+  // Only Kubernetes' tracking issues are KEPs; another project's enhancements repo is matched by its features.yaml URLs.
+  for (const marker of ['kubernetes/enhancements/issues/', 'kubernetes/enhancements/issue/']) {
     for (const at of indexesOf(lower, marker)) {
       const digits = readDigits(lower, at + marker.length);
       if (digits) found.push(byNumber(Number(digits), inDocs ? 'docs-issue' : 'text-issue'));

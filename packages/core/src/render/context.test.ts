@@ -1,32 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { createReleaseNote } from '../create-release-note.js';
 import type { ReleaseNote } from '../model.js';
 import { DEFAULT_RULES } from '../rules.js';
 import { createRenderContext } from './context.js';
 import { renderChangelog } from './render-changelog.js';
 
 function makeNote(pr: number, fields: Partial<ReleaseNote> = {}): ReleaseNote {
-  return {
+  return createReleaseNote({
     pr,
     prUrl: `https://example.com/pull/${pr}`,
     title: `PR ${pr}`,
     text: `note ${pr}`,
     author: { login: 'ada', url: 'https://example.com/ada' },
-    commit: null,
-    mergedAt: null,
-    kinds: [],
-    sigs: [],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
     ...fields,
-  };
+  });
 }
 
 describe('createRenderContext', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createReleaseNote } from '../../create-release-note.js';
 import type { ReleaseNote } from '../../model.js';
 
 export const FIXTURES = fileURLToPath(new URL('../__fixtures__/', import.meta.url));
@@ -31,25 +32,9 @@ export function readFixture(name: string): string {
 
 /** A note with every field at its empty value, and the given ones set. */
 export function makeNote(fields: Partial<ReleaseNote> & { pr: number }): ReleaseNote {
-  return {
+  return createReleaseNote({
     prUrl: `https://github.com/acme/widget/pull/${fields.pr}`,
-    title: '',
-    text: '',
     author: { login: 'someone', url: 'https://github.com/someone' },
-    commit: null,
-    mergedAt: null,
-    kinds: [],
-    sigs: [],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
     ...fields,
-  };
+  });
 }
