@@ -96,3 +96,10 @@ export { applyOverrides, findDuplicateOverrides, toOverrideError } from './edit/
 export { formatOverride } from './edit/format-override.js';
 export type { NoteOverride, OverrideField, OverrideFields } from './edit/note-override.js';
 export { parseOverrideFile } from './edit/parse-override-file.js';
+
+// --- sanitize, html (owner: safety) ---
+export type { SanitizedNote, SanitizeOptions } from './sanitize/sanitize-note.js';
+export { sanitizeNote } from './sanitize/sanitize-note.js';
+export { sanitizeNotes } from './sanitize/sanitize-notes.js';
+export type { HtmlPageOptions } from './html/render-html-page.js';
+export { renderHtmlPage } from './html/render-html-page.js';

@@ -7,11 +7,12 @@ import {
   type FeatureIndex,
   notesToKrelJson,
   type ReleaseNote,
+  renderHtmlPage,
 } from '@relnotes/core';
 import { listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
 import { usageError } from '../usage-error.js';
 
-export const OUTPUT_FORMATS = ['markdown', 'json'] as const;
+export const OUTPUT_FORMATS = ['markdown', 'json', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 export interface RenderOutputOptions {
@@ -23,7 +24,10 @@ export interface RenderOutputOptions {
   index: FeatureIndex | undefined;
 }
 
-/** The notes as the requested output: JSON in krel's shape, or Markdown through a template pack. */
+/**
+ * The notes as the requested output: JSON in krel's shape, Markdown through a template pack, or that
+ * Markdown as one self-contained, sanitised HTML page.
+ */
 export async function renderOutput(
   notes: readonly ReleaseNote[],
   options: Readonly<RenderOutputOptions>,
@@ -41,11 +45,14 @@ export async function renderOutput(
     release: options.release,
     highlights: buildHighlights(notes, options.index),
   });
-  return template(context);
+  const markdown = template(context);
+  if (options.format !== 'html') return markdown;
+  const version = options.release.version;
+  return renderHtmlPage(markdown, { title: version ? `Release notes for ${version}` : 'Release notes' });
 }
 
 export function parseFormat(value: string | undefined, output: string | null | undefined): OutputFormat {
-  const format = value ?? (output?.endsWith('.json') ? 'json' : 'markdown');
+  const format = value ?? (output?.endsWith('.json') ? 'json' : output?.endsWith('.html') ? 'html' : 'markdown');
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
     throw usageError(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, got "${format}"`);
   }

@@ -77,8 +77,9 @@ export async function watchFiles(options: Readonly<WatchFilesOptions>): Promise<
   const cycle = async () => {
     do {
       again = false;
+      // Watch before running, so that an edit made while (or just after) the run is never missed.
+      await sync();
       await options.run();
-      if (!signal.aborted) await sync();
     } while (again && !signal.aborted);
   };
 

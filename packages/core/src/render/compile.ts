@@ -29,6 +29,8 @@ type CompiledFn = (context: unknown, options?: unknown) => string;
 /** Handlebars' own helpers that stay available (`log` is removed: a library does not print). */
 const BUILTIN_HELPERS = ['if', 'unless', 'each', 'with', 'lookup', 'blockHelperMissing', 'helperMissing'];
 
+const PROTO_ACCESS = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+
 const RENDER_HINT = 'Fix the template, or check that the field exists in the render context (see templates/README.md).';
 
 /**
@@ -71,7 +73,8 @@ export function compileTemplate(source: string, options: Readonly<CompileOptions
     env.registerPartial(name, build({ file, source: text }));
   }
   const main = build({ file: options.name ?? 'template', source });
-  return (context: RenderContext) => main(context);
+  // Explicitly false (not just unset): Handlebars then denies prototype properties without logging a warning.
+  return (context: RenderContext) => main(context, PROTO_ACCESS);
 }
 
 function parseTemplate(env: HandlebarsEnv, origin: Readonly<TemplateOrigin>): TemplateAst {

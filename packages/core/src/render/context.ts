@@ -1,8 +1,10 @@
 import { sectionOf } from '../classify/section-of.js';
 import { formatSigList, sigDisplayName } from '../classify/sig-names.js';
 import type { Highlights, HighlightTitle } from '../features/build-highlights.js';
+import { markdownToHtml } from '../html/markdown-to-html.js';
 import { type Author, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
 import { type ClassificationRules, DEFAULT_RULES } from '../rules.js';
+import { sanitizeNote } from '../sanitize/sanitize-note.js';
 import type {
   ContextHighlightGroup,
   ContextHighlights,
@@ -19,6 +21,11 @@ export interface RenderContextOptions {
   release?: Readonly<{ [Key in keyof ReleaseInfo]?: string | null | undefined }>;
   /** Feature highlights (from `buildHighlights`); the context holds `null` without them. */
   highlights?: Highlights | null;
+  /**
+   * `false`: `@user`, `@org/team` and `#123` in note texts become code spans, so that output GitHub renders
+   * (a draft release, a job summary) pings and links nobody. Default `true`: as written.
+   */
+  mentions?: boolean;
 }
 
 export const STAGE_TITLES: Readonly<Record<FeatureStage, string>> = {
@@ -48,7 +55,8 @@ export function createRenderContext(
   const rules = options.rules ?? DEFAULT_RULES;
   const published = notes.filter((note) => !note.doNotPublish);
   const sigCache: SigCache = new Map();
-  const contextNotes = published.map((note) => toContextNote(note, rules, sigCache));
+  const mentions = options.mentions !== false;
+  const contextNotes = published.map((note) => toContextNote(note, rules, sigCache, mentions));
   const urgent = contextNotes.filter((note) => note.urgent);
   const sections = groupBySection(
     contextNotes.filter((note) => !note.urgent),
@@ -80,15 +88,22 @@ export function createRenderContext(
   };
 }
 
-function toContextNote(note: ReleaseNote, rules: Readonly<ClassificationRules>, sigCache: SigCache): ContextNote {
+function toContextNote(
+  note: ReleaseNote,
+  rules: Readonly<ClassificationRules>,
+  sigCache: SigCache,
+  mentions: boolean,
+): ContextNote {
   const placed = sectionOf(note, rules);
   const sigs = describeSigs(note.sigs, rules, sigCache);
+  // Templates only ever see sanitised text, whatever the notes went through before.
+  const text = sanitizeNote(note.text, { pr: note.pr, mentions }).markdown;
   // Listed field by field, not spread: a spread of this many keys is several times slower at 10k notes.
-  return {
+  const contextNote: Omit<ContextNote, 'html'> = {
     pr: note.pr,
     prUrl: note.prUrl,
     title: note.title,
-    text: note.text,
+    text,
     author: note.author,
     commit: note.commit,
     mergedAt: note.mergedAt,
@@ -109,6 +124,20 @@ function toContextNote(note: ReleaseNote, rules: Readonly<ClassificationRules>, 
     section: placed.section,
     urgent: placed.urgent,
   };
+  return withLazyHtml(contextNote, text);
+}
+
+/** `html` is computed on first read: Markdown output never pays for it. It is still an own, enumerable field. */
+function withLazyHtml(note: Omit<ContextNote, 'html'>, text: string): ContextNote {
+  return Object.defineProperty(note, 'html', {
+    enumerable: true,
+    configurable: true,
+    get(this: ContextNote) {
+      const html = markdownToHtml(text);
+      Object.defineProperty(this, 'html', { value: html, enumerable: true, writable: true, configurable: true });
+      return html;
+    },
+  }) as ContextNote;
 }
 
 type SigCache = Map<string, { names: string[]; list: string }>;

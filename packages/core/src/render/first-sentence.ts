@@ -31,6 +31,27 @@ export function firstSentence(text: string, max = 200): string {
     i++;
   }
   // A lead-in to a list ("three new subcommands:") reads as a sentence on its own line.
-  if (end <= max) return flat.endsWith(':', end) ? `${flat.slice(0, end - 1)}.` : flat.slice(0, end);
-  return `${flat.slice(0, lastSpace > 0 ? lastSpace : max).trimEnd()}…`;
+  if (end <= max) return inline(flat.endsWith(':', end) ? `${flat.slice(0, end - 1)}.` : flat.slice(0, end));
+  return inline(`${flat.slice(0, lastSpace > 0 ? lastSpace : max).trimEnd()}…`);
+}
+
+/**
+ * The sentence stays one paragraph wherever a template puts it: a leading fence, block quote or list marker
+ * of the note (now followed by the whole sentence on one line) is escaped.
+ */
+function inline(sentence: string): string {
+  if (sentence.startsWith('```') || sentence.startsWith('~~~') || sentence.startsWith('>')) return `\\${sentence}`;
+  const first = sentence.charAt(0);
+  if ((first === '-' || first === '+' || first === '*') && isBlank(sentence.charAt(1))) return `\\${sentence}`;
+  let digits = 0;
+  while (digits < 10 && sentence.charAt(digits) >= '0' && sentence.charAt(digits) <= '9') digits++;
+  const delimiter = sentence.charAt(digits);
+  if (digits > 0 && (delimiter === '.' || delimiter === ')') && isBlank(sentence.charAt(digits + 1))) {
+    return `${sentence.slice(0, digits)}\\${sentence.slice(digits)}`;
+  }
+  return sentence;
+}
+
+function isBlank(char: string): boolean {
+  return char === '' || char === ' ' || char === '\t';
 }

@@ -1,4 +1,6 @@
 import type { ReleaseNote } from '../model.js';
+import { endsInCode } from '../sanitize/ends-in-code.js';
+import { neutralizeMentions } from '../sanitize/sanitize-note.js';
 import {
   CHANGELOG_CATEGORY_KINDS,
   CHANGELOG_CATEGORY_TITLES,
@@ -9,7 +11,6 @@ import { groupBy, sortBy, where } from './collection-helpers.js';
 import { STAGE_CHANGE_TITLES, STAGE_TITLES } from './context.js';
 import { firstSentence } from './first-sentence.js';
 import { formatDate } from './format-date.js';
-import { neutraliseMentions } from './neutralise-mentions.js';
 import type { HelperFn, HelperOptions } from './types.js';
 
 /** The helpers every compiled template has. Markdown is produced here, on purpose, not by escaping. */
@@ -32,7 +33,7 @@ export const markdownHelpers: Readonly<Record<string, HelperFn>> = {
   indent: (value, width) => indentContinuation(stringOf(value, 'indent'), isRecord(width) ? 2 : widthOf(width)),
   'pr-links': (notes) => listOf(notes, 'a list of notes').map(formatPrLink).join(', '),
   'first-sentence': (value) => firstSentence(textOf(value)),
-  'no-mention': (value) => neutraliseMentions(stringOf(value, 'no-mention')),
+  'no-mention': (value) => neutralizeMentions(stringOf(value, 'no-mention')),
   date: (value, options) => {
     if (value === null || value === undefined || value === '') return '';
     const style = hashOf(options).format ?? 'iso';
@@ -96,7 +97,24 @@ function listOf(value: unknown, what: string): unknown[] {
 export function formatNoteText(text: string, indent = 2): string {
   const trimmed = text.replace(/\r\n?/g, '\n').trim();
   const capitalised = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return indentContinuation(capitalised, indent);
+  const formatted = indentContinuation(capitalised, indent);
+  // A note that opens with a block (fence, list, quote) keeps it only on a line of its own: a template may
+  // write text before the note (`**Action required:** `), and the block's next lines would then change meaning.
+  if (capitalised.includes('\n') && startsWithBlock(capitalised)) {
+    const lead = `\n${' '.repeat(indent)}`;
+    return endsInCode(trimmed) ? `${lead}${formatted}\n\n${' '.repeat(indent)}` : `${lead}${formatted}`;
+  }
+  // Text after a code block's last line would be code (or break its closing fence): start a new paragraph.
+  return endsInCode(trimmed) ? `${formatted}\n\n${' '.repeat(indent)}` : formatted;
+}
+
+function startsWithBlock(text: string): boolean {
+  if (text.startsWith('```') || text.startsWith('~~~') || text.startsWith('>')) return true;
+  let digits = 0;
+  while (digits < 10 && text.charAt(digits) >= '0' && text.charAt(digits) <= '9') digits++;
+  const marker = digits > 0 ? '.)'.includes(text.charAt(digits)) : '-+*'.includes(text.charAt(0));
+  const after = text.charAt(digits + 1);
+  return marker && text.length > digits && (after === ' ' || after === '\t' || after === '\n' || after === '');
 }
 
 /**
@@ -110,7 +128,7 @@ function sortNotes(list: unknown, options: unknown): unknown[] {
     throw new TypeError(`by must be "text" or "pr", got ${describe(by)}`);
   const keyed = list.map((note: unknown) => {
     const record = recordOf(note, 'a list of notes');
-    return { note, key: by === 'pr' ? Number(record.pr) : formatNoteText(textOf(note)) };
+    return { note, key: by === 'pr' ? Number(record.pr) : formatNoteText(textOf(note)).trimStart() };
   });
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((entry) => entry.note);
@@ -123,7 +141,9 @@ function sortNotes(list: unknown, options: unknown): unknown[] {
 export function noteGap(text: string, indent = 2): string {
   const trimmed = text.trimEnd();
   const last = trimmed.slice(trimmed.lastIndexOf('\n') + 1).trimStart();
-  const block = last.startsWith('```') || last.startsWith('~~~') || /^([-*+]|\d{1,9}[.)])\s/.test(last);
+  // After code, note-text has already started the next line.
+  if (endsInCode(trimmed)) return '';
+  const block = /^([-*+]|\d{1,9}[.)])\s/.test(last);
   return block && trimmed.includes('\n') ? `\n\n${' '.repeat(indent)}` : ' ';
 }
 

@@ -11,6 +11,8 @@ export interface ContextNote extends ReleaseNote {
   section: string;
   /** Action required: the note is listed under `urgent`, not under `sections`. */
   urgent: boolean;
+  /** The note as a sanitised HTML fragment (from `text`, which is sanitised Markdown: see sanitizeNote). */
+  html: string;
 }
 
 export interface ContextSection {

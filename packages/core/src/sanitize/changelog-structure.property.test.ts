@@ -1,0 +1,131 @@
+import { listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
+import fc from 'fast-check';
+import type { Nodes, Root } from 'mdast';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { PullRequest, ReleaseNote } from '../model.js';
+import { buildReleaseNotes } from '../pipeline.js';
+import { compileTemplate } from '../render/compile.js';
+import { createRenderContext } from '../render/context.js';
+import type { Template } from '../render/types.js';
+import { sanitizeNotes } from './sanitize-notes.js';
+import { noteText } from './test-helpers/note-text-arbitrary.js';
+
+// Thousands of cases in CI; fewer locally, so that a plain `vitest run` stays quick.
+const RUNS = Number(process.env.RELNOTES_PROPERTY_RUNS ?? (process.env.CI === 'true' ? 1250 : 200));
+const RELEASE = { version: 'v1.2.0', previous: 'v1.1.0' };
+const LABEL_SETS = [
+  ['kind/bug', 'sig/node'],
+  ['kind/feature', 'sig/apps', 'sig/cli'],
+  ['kind/api-change', 'release-note-action-required'],
+  ['kind/deprecation', 'sig/__proto__'],
+  [],
+];
+
+const noteInput = fc.record({
+  text: noteText,
+  labels: fc.constantFrom(...LABEL_SETS),
+  // A note reaches the templates from a PR body (extraction) or as written in an override file or krel JSON.
+  viaBody: fc.boolean(),
+});
+
+interface Outline {
+  /** Heading depth and text, in document order. */
+  headings: string[];
+  /** For each top-level list: how many items it has. */
+  lists: number[];
+  /** The links to PRs and authors the template wrote (a note must not turn them into text or code). */
+  credits: number;
+}
+
+const parser = unified().use(remarkParse);
+const CREDIT_URLS = ['https://github.com/acme/widget/pull/', 'https://github.com/dev'];
+
+function textOf(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+}
+
+/** The structure the template decides: headings (anywhere) and the top-level lists of notes. */
+function outline(markdown: string): Outline {
+  const root: Root = parser.parse(markdown);
+  const headings: string[] = [];
+  let credits = 0;
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'heading') headings.push(`${'#'.repeat(node.depth)} ${textOf(node)}`);
+    if (node.type === 'link' && CREDIT_URLS.some((prefix) => node.url.startsWith(prefix))) credits++;
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  const lists = root.children.flatMap((node) => (node.type === 'list' ? [node.children.length] : []));
+  return { headings, lists, credits };
+}
+
+type Input = { text: string; labels: string[]; viaBody: boolean };
+
+/** Notes from PR bodies through extraction and classification, or taken as written (as an override file gives them). */
+function notesOf(inputs: readonly Input[]): ReleaseNote[] {
+  const prs = inputs.map((input, index) => {
+    const body = input.viaBody ? `Template text.\n\n\`\`\`release-note\n${input.text}\n\`\`\`\n` : '';
+    return makePullRequest(index + 1, body, input.labels);
+  });
+  return buildReleaseNotes(prs).notes.map((note, index) => {
+    const input = inputs[index];
+    return input && !input.viaBody ? { ...note, text: input.text, doNotPublish: false } : note;
+  });
+}
+
+/** Sanitise, group and render, as the CLI does. */
+function render(template: Template, notes: readonly ReleaseNote[]): string {
+  return template(createRenderContext(sanitizeNotes(notes).notes, { release: RELEASE }));
+}
+
+function makePullRequest(number: number, body: string, labels: string[]): PullRequest {
+  return {
+    number,
+    title: `PR ${number}`,
+    body,
+    labels,
+    author: { login: `dev${number}`, url: `https://github.com/dev${number}` },
+    url: `https://github.com/acme/widget/pull/${number}`,
+    mergedAt: null,
+    mergeCommit: null,
+    baseRef: null,
+  };
+}
+
+const packs = listBuiltinPacks();
+const templates = new Map<string, Template>();
+
+beforeAll(async () => {
+  for (const name of packs) {
+    const pack = await loadTemplatePack(name);
+    templates.set(name, compileTemplate(pack.main, { name: pack.mainFile, partials: pack.partials }));
+  }
+});
+
+describe('no note text can change the changelog structure (property)', () => {
+  it('lists the built-in packs it checks', () => {
+    expect(packs).toContain('kubernetes');
+  });
+
+  it.each(packs)(
+    'pack %s: the rendered changelog has exactly the headings the template wrote and one list item per note',
+    (name) => {
+      const template = templates.get(name) as Template;
+      const started = performance.now();
+      fc.assert(
+        fc.property(fc.array(noteInput, { minLength: 1, maxLength: 5 }), (inputs) => {
+          const notes = notesOf(inputs);
+          // The same notes with a harmless text: what the template alone decides.
+          const plain = notes.map((note) => ({ ...note, text: 'Plain words.' }));
+          expect(outline(render(template, notes))).toEqual(outline(render(template, plain)));
+        }),
+        { numRuns: RUNS },
+      );
+      console.info(`property (${name}): ${RUNS} runs in ${Math.round(performance.now() - started)} ms`);
+    },
+    120_000,
+  );
+});

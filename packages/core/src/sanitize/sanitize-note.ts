@@ -1,0 +1,383 @@
+import type { Code, Nodes, Root, Text } from 'mdast';
+import type { Diagnostic } from '../model.js';
+import { neutraliseMentions as neutraliseMentionsByLine } from '../render/neutralise-mentions.js';
+import { findMentions, mayHoldMentions } from './find-mentions.js';
+import { parseNoteTree } from './parse-note-tree.js';
+import { isPlainNote } from './plain-note.js';
+import { isSafeUrl } from './safe-url.js';
+import { type RemovedCharacters, stripUnsafeCharacters } from './strip-unsafe-characters.js';
+import { applyEdits, escapeAllPunctuation, expandLeadingTabs, isEscaped, type TextEdit } from './text-edits.js';
+
+export interface SanitizeOptions {
+  /** The PR number to name in diagnostics. */
+  pr?: number;
+  /**
+   * `false` neutralises `@user`, `@org/team`, `#123`, `owner/repo#123` and `GH-123` in the note's text
+   * (as code spans, which GitHub neither links nor notifies), for output that GitHub renders.
+   * Default `true`: left as written.
+   */
+  mentions?: boolean;
+}
+
+export interface SanitizedNote {
+  /** Safe Markdown: the note as written wherever it was already safe. */
+  markdown: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Longer notes, or deeper nesting, are not parsed (micromark is super-linear there) but shown as code. */
+export const MAX_SANITIZED_NOTE_LENGTH = 10_000;
+const MAX_LINE_PREFIX = 12;
+/** Past this many `*` and `_`, they are escaped: emphasis parsing is quadratic in every Markdown renderer. */
+const MAX_EMPHASIS_DELIMITERS = 1_000;
+const MAX_PASSES = 6;
+
+type Finding =
+  | 'heading'
+  | 'thematic-break'
+  | 'html'
+  | 'definition'
+  | 'unsafe-url'
+  | 'unclosed-fence'
+  | 'too-complex'
+  | 'emphasis';
+
+const FINDINGS: Readonly<Record<Finding, { ruleId: string; what: string }>> = {
+  heading: { ruleId: 'note-heading', what: 'a heading, shown as a plain paragraph so that it cannot open a section' },
+  'thematic-break': { ruleId: 'note-thematic-break', what: 'a thematic break (---), shown as text' },
+  html: { ruleId: 'note-raw-html', what: 'raw HTML, shown as text' },
+  definition: { ruleId: 'note-link-definition', what: 'a link reference definition, removed (it can hijack links)' },
+  'unsafe-url': {
+    ruleId: 'note-unsafe-url',
+    what: 'a link or image whose URL is not http, https or mailto; the link was removed and its text kept',
+  },
+  'unclosed-fence': { ruleId: 'note-unclosed-fence', what: 'an unclosed code fence, closed at the end of the note' },
+  'too-complex': {
+    ruleId: 'note-too-complex',
+    what: `more than ${MAX_SANITIZED_NOTE_LENGTH} characters or deeply nested blocks; it is shown as a code block`,
+  },
+  emphasis: { ruleId: 'note-emphasis', what: `more than ${MAX_EMPHASIS_DELIMITERS} * and _, escaped` },
+};
+
+const CHARACTER_NAMES: Readonly<Record<RemovedCharacters['kind'], [string, string]>> = {
+  control: ['control-character', 'control character'],
+  'ansi-escape': ['ansi-escape', 'ANSI escape sequence'],
+  bidi: ['bidi-control', 'bidirectional text control character'],
+  'zero-width': ['zero-width-character', 'zero-width character'],
+};
+
+/**
+ * Makes a note's Markdown safe to paste into a changelog, a GitHub release or an HTML page, as a tree
+ * edit rather than a rewrite: text that is already safe is returned as written (no re-escaping).
+ * - headings, thematic breaks and setext underlines become paragraph text (a note cannot open a section);
+ * - an unclosed fence is closed at the end of the note;
+ * - raw HTML becomes text; link reference definitions are removed;
+ * - links and images keep only `http`, `https` and `mailto` URLs (others lose the link, keep the text);
+ * - control characters, ANSI escapes, bidi controls and zero-width characters are removed;
+ * - CRLF is LF; notes too long or too nested to parse quickly become a code block.
+ * Every change is a diagnostic naming the PR. The output is a fixed point: sanitising it again changes nothing.
+ */
+export function sanitizeNote(markdown: string, options: Readonly<SanitizeOptions> = {}): SanitizedNote {
+  const diagnostics: Diagnostic[] = [];
+  const whose = options.pr === undefined ? 'the note' : `the note of #${options.pr}`;
+  const report = (ruleId: string, message: string): void => {
+    const diagnostic: Diagnostic = { severity: 'warning', ruleId, message };
+    if (options.pr !== undefined) diagnostic.pr = options.pr;
+    diagnostics.push(diagnostic);
+  };
+  const stripped = stripUnsafeCharacters(markdown);
+  for (const removed of stripped.removed) {
+    const [ruleId, name] = CHARACTER_NAMES[removed.kind];
+    const plural = removed.count === 1 ? '' : 's';
+    report(ruleId, `Removed ${removed.count} ${name}${plural} (first: ${removed.first}) from ${whose}.`);
+  }
+
+  const findings = new Set<Finding>();
+  const text = sanitizeStructure(expandLeadingTabs(stripped.text).trim(), options.mentions !== false, findings);
+  for (const finding of findings) {
+    const { ruleId, what } = FINDINGS[finding];
+    report(ruleId, `${capitalise(whose)} has ${what}.`);
+  }
+  return { markdown: text, diagnostics };
+}
+
+/**
+ * Neutralises mentions (as `sanitizeNote` with `mentions: false` does) in Markdown that is already safe,
+ * such as a note formatted by a template helper, changing nothing else, surrounding whitespace included.
+ */
+export function neutralizeMentions(markdown: string): string {
+  const start = markdown.length - markdown.trimStart().length;
+  const end = markdown.trimEnd().length;
+  let text = markdown.slice(start, end);
+  if (text === '' || !mayHoldMentions(text)) return markdown;
+  // Formatted notes can outgrow a quick parse (indentation); past that, a line scan does the job.
+  if (text.length > 2 * MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(text)) return neutraliseMentionsByLine(markdown);
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const edits = inlineEdits(text, parseNoteTree(text), false, new Set());
+    if (edits.length === 0) return markdown.slice(0, start) + text + markdown.slice(end);
+    text = applyEdits(text, edits);
+  }
+  return neutraliseMentionsByLine(markdown);
+}
+
+function sanitizeStructure(input: string, keepMentions: boolean, findings: Set<Finding>): string {
+  if (input === '') return input;
+  if (input.length > MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(input)) {
+    if (isOneSafeFence(input)) return input;
+    findings.add('too-complex');
+    return asCodeBlock(input);
+  }
+  // Most notes hold nothing to change: no need to parse them.
+  const mentionsSafe = keepMentions || !mayHoldMentions(input);
+  if (mentionsSafe && isPlainNote(input) && countEmphasisDelimiters(input) <= MAX_EMPHASIS_DELIMITERS) return input;
+  let text = input;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const root = parseNoteTree(text);
+    const edits = [...blockEdits(text, root, findings), ...inlineEdits(text, root, keepMentions, findings)];
+    if (edits.length === 0) return text;
+    text = applyEdits(text, edits).trim();
+    // Escapes can grow a note past what a second pass would parse: keep the output a fixed point.
+    if (text.length > MAX_SANITIZED_NOTE_LENGTH) break;
+  }
+  // Edits kept uncovering new constructs, or grew the note too long: give up on its structure.
+  findings.add('too-complex');
+  return asCodeBlock(input);
+}
+
+/** How many `*` and `_` the text has, counting no further than just past the limit. */
+function countEmphasisDelimiters(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= MAX_EMPHASIS_DELIMITERS; i++) {
+    const char = text.charAt(i);
+    if (char === '*' || char === '_') count++;
+  }
+  return count;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function hasDeepPrefix(text: string): boolean {
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let n = lineStart;
+    while (n < text.length && n - lineStart <= MAX_LINE_PREFIX && ' \t>-*+'.includes(text.charAt(n))) n++;
+    if (n - lineStart > MAX_LINE_PREFIX) return true;
+    const next = text.indexOf('\n', lineStart);
+    if (next < 0) return false;
+    lineStart = next + 1;
+  }
+  return false;
+}
+
+function longestRun(text: string, char: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    run = text.charAt(i) === char ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+/** The note as one fenced code block, cut to the length that can be parsed again. */
+function asCodeBlock(text: string): string {
+  const room = MAX_SANITIZED_NOTE_LENGTH - 200;
+  const body = text.length > room ? `${text.slice(0, room)}\n…` : text;
+  const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
+  return `${fence}\n${body}\n${fence}`;
+}
+
+/** Whether the note is exactly one backtick-fenced block that nothing inside can close early (asCodeBlock's output). */
+function isOneSafeFence(text: string): boolean {
+  const firstEnd = text.indexOf('\n');
+  const fence = firstEnd < 0 ? '' : text.slice(0, firstEnd);
+  if (fence.length < 3 || longestRun(fence, '`') !== fence.length || !text.endsWith(`\n${fence}`)) return false;
+  const body = text.slice(firstEnd + 1, text.length - fence.length - 1);
+  return longestRun(body, '`') < fence.length;
+}
+
+function offsets(node: Nodes): { start: number; end: number } | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+function skipIndent(text: string, from: number): number {
+  let i = from;
+  while (text.charAt(i) === ' ' || text.charAt(i) === '\t') i++;
+  return i;
+}
+
+/** Edits that take away every construct a note must not contain (a tree walk; inline content included). */
+function blockEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  // After a template's `- `, a first line such as `- -` or `**` would make a thematic break of the item.
+  if (isMarksOnly(text.slice(0, text.indexOf('\n') < 0 ? text.length : text.indexOf('\n')))) {
+    findings.add('thematic-break');
+    edits.push({ start: 0, end: 0, insert: '\\' });
+  }
+  // A template may write text before the note; a list that cannot interrupt that paragraph (one starting at
+  // 2, an empty item) would be read as its continuation, and the note's next lines differently. Plain text.
+  const first = root.children[0];
+  if (first?.type === 'list' && (first.ordered ? first.start !== 1 : first.children[0]?.children.length === 0)) {
+    const marker = skipIndent(text, 0);
+    let delimiter = marker;
+    while (first.ordered && text.charCodeAt(delimiter) >= 0x30 && text.charCodeAt(delimiter) <= 0x39) delimiter++;
+    // Alone: the rest of the note reads differently once this is text, and the next pass sees it so.
+    return [{ start: delimiter, end: delimiter, insert: '\\' }];
+  }
+  const stack: Nodes[] = [...root.children].reverse();
+  const escapeAt = (at: number): void => {
+    edits.push({ start: at, end: at, insert: '\\' });
+  };
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const at = offsets(node);
+    if (!at) continue;
+    let descend = true;
+    switch (node.type) {
+      case 'heading': {
+        findings.add('heading');
+        if (node.position?.start.line === node.position?.end.line) escapeAt(skipIndent(text, at.start));
+        else escapeAt(setextUnderlineStart(text, at));
+        break;
+      }
+      case 'thematicBreak':
+        findings.add('thematic-break');
+        escapeAt(skipIndent(text, at.start));
+        break;
+      case 'html':
+        findings.add('html');
+        for (let i = text.indexOf('<', at.start); i >= 0 && i < at.end; i = text.indexOf('<', i + 1)) {
+          edits.push({ start: i, end: i + 1, insert: '&lt;' });
+        }
+        break;
+      case 'definition':
+        findings.add('definition');
+        edits.push({ start: at.start, end: at.end, insert: '' });
+        break;
+      case 'link':
+      case 'linkReference': {
+        if (node.type === 'link' && isSafeUrl(node.url)) break;
+        findings.add(node.type === 'link' ? 'unsafe-url' : 'definition');
+        const first = node.children[0] && offsets(node.children[0]);
+        const lastChild = node.children[node.children.length - 1];
+        const last = lastChild && offsets(lastChild);
+        if (first && last) {
+          edits.push({ start: at.start, end: first.start, insert: '' }, { start: last.end, end: at.end, insert: '' });
+        } else {
+          edits.push({ start: at.start, end: at.end, insert: '' });
+          descend = false;
+        }
+        break;
+      }
+      case 'image':
+      case 'imageReference':
+        if (node.type === 'image' && isSafeUrl(node.url)) break;
+        findings.add(node.type === 'image' ? 'unsafe-url' : 'definition');
+        edits.push({ start: at.start, end: at.end, insert: escapeAllPunctuation(node.alt ?? '') });
+        break;
+      case 'code': {
+        // An unclosed fence runs to the end of its container; at the top level, over everything after the note.
+        const close = missingClosingFence(text, node, at);
+        if (close !== null) {
+          findings.add('unclosed-fence');
+          edits.push({ start: at.end, end: at.end, insert: `\n${containerPrefix(text, at.start)}${close}` });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    if (descend && 'children' in node)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return edits;
+}
+
+function isMarksOnly(line: string): boolean {
+  let marks = 0;
+  for (const char of line) {
+    if (char === '-' || char === '*' || char === '_') marks++;
+    else if (char !== ' ' && char !== '\t') return false;
+  }
+  return marks > 0;
+}
+
+/** Where the `===` or `---` underline of a setext heading starts. */
+function setextUnderlineStart(text: string, at: { start: number; end: number }): number {
+  let i = at.end;
+  while (i > at.start && (text.charAt(i - 1) === ' ' || text.charAt(i - 1) === '\t')) i--;
+  const char = text.charAt(i - 1);
+  while (i > at.start && text.charAt(i - 1) === char) i--;
+  return i;
+}
+
+/** For a fenced code block that runs to the end of the note: the fence that closes it; else null. */
+function missingClosingFence(text: string, node: Code, at: { start: number; end: number }): string | null {
+  const open = skipIndent(text, at.start);
+  const char = text.charAt(open);
+  if (char !== '`' && char !== '~') return null;
+  let length = 0;
+  while (text.charAt(open + length) === char) length++;
+  if (length < 3) return null;
+  const fence = char.repeat(length);
+  if (node.position?.start.line === node.position?.end.line) return fence;
+  let lastLine = text.slice(text.lastIndexOf('\n', at.end - 1) + 1, at.end).trim();
+  while (lastLine.startsWith('>')) lastLine = lastLine.slice(1).trimStart();
+  const closed = lastLine.length >= length && longestRun(lastLine, char) === lastLine.length;
+  return closed ? null : fence;
+}
+
+/** What a line must start with to be inside the same containers as `offset`: `>` kept, list markers as spaces. */
+function containerPrefix(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let prefix = '';
+  for (let i = lineStart; i < skipIndent(text, offset); i++) prefix += text.charAt(i) === '>' ? '>' : ' ';
+  return prefix;
+}
+
+/**
+ * Edits of the text runs outside code and links: mentions become code spans (and literal backticks are
+ * escaped so those spans cannot pair with them); past MAX_EMPHASIS_DELIMITERS, `*` and `_` are escaped.
+ */
+function inlineEdits(text: string, root: Root, keepMentions: boolean, findings: Set<Finding>): TextEdit[] {
+  const runs = textRuns(root);
+  const edits: TextEdit[] = [];
+  const escapeEmphasis = countEmphasisDelimiters(text) > MAX_EMPHASIS_DELIMITERS;
+  const mentions = keepMentions ? [] : runs.flatMap((run) => findMentions(text, run.start, run.end));
+  for (const mention of mentions) edits.push({ start: mention.start, end: mention.end, insert: `\`${mention.text}\`` });
+  if (mentions.length === 0 && !escapeEmphasis) return edits;
+  let escapedEmphasis = false;
+  let next = 0;
+  for (const run of runs) {
+    for (let i = run.start; i < run.end; i++) {
+      while ((mentions[next]?.end ?? Number.POSITIVE_INFINITY) <= i) next++;
+      const inMention = (mentions[next]?.start ?? Number.POSITIVE_INFINITY) <= i;
+      const char = text.charAt(i);
+      const needsEscape = char === '`' ? mentions.length > 0 : escapeEmphasis && (char === '*' || char === '_');
+      if (needsEscape && !inMention && !isEscaped(text, i, run.start)) {
+        edits.push({ start: i, end: i, insert: '\\' });
+        if (char !== '`') escapedEmphasis = true;
+      }
+    }
+  }
+  if (escapedEmphasis) findings.add('emphasis');
+  return edits;
+}
+
+/** Source ranges of the text nodes outside links (where GitHub would link a mention). */
+function textRuns(root: Root): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  const stack: Nodes[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'text') {
+      const at = offsets(node as Text);
+      if (at) runs.push(at);
+    } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) {
+      for (const child of node.children) stack.push(child as Nodes);
+    }
+  }
+  return runs.sort((a, b) => a.start - b.start);
+}
