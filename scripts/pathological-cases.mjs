@@ -28,6 +28,16 @@ export function pathologicalBodies() {
     { name: 'many headings and rules', body: block(fill('# h\n---\n', 9_000)) },
     { name: 'many mentions', body: block(fill('@ada #1 ', 9_000)) },
     { name: 'control characters', body: block(`a${fill('\u0000\u001b[31m\u202e\u200b', 9_000)}b`) },
+    // Shapes on which micromark is quadratic: each setext heading copies every event parsed so far, each
+    // lazy continuation line scans back over its paragraph, each `]` over the brackets before it.
+    { name: 'setext headings a/-', body: block(fill('a\n-\n', 9_990)) },
+    { name: 'setext headings a/=', body: block(fill('a\n=\n', 9_990)) },
+    { name: 'setext headings a/===', body: block(fill('a\n===\n', 9_990)) },
+    { name: 'lazy lines in a block quote', body: block(`> a\n${fill('b\n', 9_990)}`) },
+    { name: 'lazy lines in a list item', body: block(`- a\n${fill('b\n', 9_990)}`) },
+    { name: 'empty list items', body: block(fill('-\n', 9_990)) },
+    { name: 'reference-like runs [a]', body: block(fill('[a]', 9_990)) },
+    { name: 'reference-like runs [a][', body: block(fill('[a][', 9_990)) },
   ];
 }
 
@@ -40,5 +50,16 @@ export function pathologicalNotes() {
     { name: '65,536 characters of > nesting', text: `${fill('> ', 65_536)}x` },
     { name: 'note just under the parse limit, of *_', text: fill('*_', 9_990) },
     { name: 'note just under the parse limit, of [a](', text: fill('[a](', 9_990) },
+    { name: 'setext headings a/- (a 9,990-character note)', text: fill('a\n-\n', 9_990) },
+    { name: 'setext headings a/= just under the line limit', text: fill('a\n=\n', 596) },
+    { name: 'lazy lines in a block quote just under the line limit', text: `> a\n${fill('bbbbbbbbb\n', 2_980)}` },
+    {
+      name: 'lazy lines in a list item just under the line limit, with mentions',
+      text: `- a\n${fill('b @ada\n', 2_086)}`,
+    },
+    { name: 'empty list items just under the line limit', text: fill('-\n', 596) },
+    { name: 'nested quotes and items just under the line limit', text: fill('> - > a\n', 2_390) },
+    { name: 'reference-like runs [a][ just under the bracket limit', text: fill('[a][', 1_990) },
+    { name: 'reference-like runs [a] over the bracket limit', text: fill('[a]', 9_000) },
   ];
 }

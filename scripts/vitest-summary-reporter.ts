@@ -1,6 +1,9 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
-/** Prints one plain closing line, `tests: N passed, N failed, N skipped`, that any CI can read. */
+/**
+ * Prints one plain closing line, `tests: N passed, N failed, N skipped`, that any CI can read, and fails
+ * the run when no test passed: a suite that skipped everything (a filter, a missing browser) proves nothing.
+ */
 export default class SummaryReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     const counts = { passed: 0, failed: 0, skipped: 0 };
@@ -13,5 +16,9 @@ export default class SummaryReporter implements Reporter {
       }
     }
     process.stdout.write(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
+    if (counts.passed === 0) {
+      process.stdout.write('tests: no test passed; failing the run\n');
+      process.exitCode = 1;
+    }
   }
 }

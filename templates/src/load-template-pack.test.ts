@@ -1,36 +1,11 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RelnotesError } from '@relnotes/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtinPackDir, listBuiltinPacks } from './builtin-packs.js';
 import { loadTemplatePack } from './load-template-pack.js';
+import { usePackFolder } from './test-helpers/pack-folder.js';
 
-let dir: string;
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'relnotes-pack-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-async function writePack(folder: string, files: Record<string, string>): Promise<string> {
-  const root = join(dir, folder);
-  for (const [name, text] of Object.entries(files)) {
-    await mkdir(join(root, name, '..'), { recursive: true });
-    await writeFile(join(root, name), text);
-  }
-  return root;
-}
-
-async function loadError(nameOrDir: string): Promise<RelnotesError> {
-  const error = await loadTemplatePack(nameOrDir).then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (error instanceof RelnotesError) return error;
-  throw new Error(`expected a RelnotesError, got ${String(error)}`);
-}
+const packs = usePackFolder('relnotes-pack-');
+const { writePack, loadError } = packs;
 
 describe('built-in packs', () => {
   it('lists the kubernetes pack', () => {
@@ -90,9 +65,9 @@ describe('loadTemplatePack from a folder', () => {
   });
 
   it('names a missing pack and lists the built-in ones', async () => {
-    const error = await loadError(join(dir, 'nope'));
+    const error = await loadError(join(packs.dir, 'nope'));
     expect(error.code).toBe('E_TEMPLATE');
-    expect(error.message).toBe(`no template pack at ${join(dir, 'nope')}`);
+    expect(error.message).toBe(`no template pack at ${join(packs.dir, 'nope')}`);
     expect(error.hint).toContain('kubernetes');
   });
 

@@ -1,7 +1,8 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { excerpt, RelnotesError } from '@relnotes/core';
+import { excerpt, type HelperFn, markdownHelpers, RelnotesError } from '@relnotes/core';
 import { builtinPackDir, listBuiltinPacks } from './builtin-packs.js';
+import { loadPackHelpers } from './load-pack-helpers.js';
 
 /** A template pack, read from disk: the main template, its partials, and where each came from. */
 export interface TemplatePack {
@@ -14,7 +15,16 @@ export interface TemplatePack {
   partials: Record<string, string>;
   /** Partial name → file path. */
   partialFiles: Record<string, string>;
+  /** Helper name → function, from `helpers.mjs`; a child pack's helpers override its parent's. */
+  helpers: Record<string, HelperFn>;
+  /** Helper name → the helpers.mjs that defines it. */
+  helperFiles: Record<string, string>;
   description: string;
+  /**
+   * pack.json's `mentions` (a parent's when unset): `false` when the pack is for output GitHub renders, so
+   * that `@user` and `#123` in note texts are neutralised by default; `null` when no pack in the chain says.
+   */
+  mentions: boolean | null;
 }
 
 interface PackManifest {
@@ -22,14 +32,33 @@ interface PackManifest {
   description: string;
   main: string | null;
   extends: string | null;
+  /** Built-in helpers this pack's helpers.mjs replaces on purpose. */
+  overrideHelpers: string[];
+  mentions: boolean | null;
 }
+
+/** Handlebars' own helpers: the templates' control flow, never replaced. */
+const HANDLEBARS_HELPERS = new Set([
+  'if',
+  'unless',
+  'each',
+  'with',
+  'lookup',
+  'log',
+  'blockHelperMissing',
+  'helperMissing',
+]);
+/** A name a template can call: `{{sig-count sigs}}`. */
+const HELPER_NAME = /^[A-Za-z_$][\w$-]*$/;
 
 const MAX_EXTENDS_DEPTH = 8;
 
 /**
  * Loads a pack by built-in name (`kubernetes`) or folder path. A folder holds `pack.json`
- * (`{ name, description, main, extends? }`) and `partials/*.hbs`; `extends` names a built-in
- * pack or a folder relative to this one, whose partials (and main template, if none is given) it inherits.
+ * (`{ name, description, main, extends?, overrideHelpers? }`), `partials/*.hbs` and maybe `helpers.mjs`;
+ * `extends` names a built-in pack or a folder relative to this one, whose partials, helpers (and main
+ * template, if none is given) it inherits. A helper named like a built-in one must be listed in
+ * `overrideHelpers`, so that no built-in is replaced by accident.
  */
 export async function loadTemplatePack(nameOrDir: string): Promise<TemplatePack> {
   return loadPack(resolvePackDir(nameOrDir, process.cwd()), []);
@@ -71,6 +100,8 @@ async function loadPack(dir: string, chain: readonly string[]): Promise<Template
     partialFiles[name] = file;
   }
 
+  const { helpers, helperFiles } = await mergeHelpers(dir, manifest, manifestFile, parent);
+
   let main: string;
   let mainFile: string;
   if (manifest.main !== null) {
@@ -85,7 +116,80 @@ async function loadPack(dir: string, chain: readonly string[]): Promise<Template
       hint: 'Name the main template: { "main": "changelog.md.hbs" }, or "extends" a pack that has one.',
     });
   }
-  return { name: manifest.name, dir, main, mainFile, partials, partialFiles, description: manifest.description };
+  return {
+    name: manifest.name,
+    dir,
+    main,
+    mainFile,
+    partials,
+    partialFiles,
+    helpers,
+    helperFiles,
+    description: manifest.description,
+    mentions: manifest.mentions ?? parent?.mentions ?? null,
+  };
+}
+
+/** The parent's helpers, then this pack's helpers.mjs over them, checked against `overrideHelpers`. */
+async function mergeHelpers(
+  dir: string,
+  manifest: Readonly<PackManifest>,
+  manifestFile: string,
+  parent: Readonly<TemplatePack> | null,
+): Promise<{ helpers: Record<string, HelperFn>; helperFiles: Record<string, string> }> {
+  const file = join(dir, 'helpers.mjs');
+  const own = await loadPackHelpers(file);
+  const helpers: Record<string, HelperFn> = { ...parent?.helpers };
+  const helperFiles: Record<string, string> = { ...parent?.helperFiles };
+  for (const [name, fn] of Object.entries(own ?? {})) {
+    if (!HELPER_NAME.test(name)) {
+      throw new RelnotesError(
+        'E_TEMPLATE',
+        `${file}: helper "${excerpt(name, 40)}" is not a name a template can call`,
+        {
+          file,
+          hint: 'Use letters, digits, "-" and "_", starting with a letter: "sig-count".',
+        },
+      );
+    }
+    if (HANDLEBARS_HELPERS.has(name)) {
+      throw new RelnotesError('E_TEMPLATE', `${file}: helper "${name}" would replace Handlebars' own "${name}"`, {
+        file,
+        hint: 'Give the helper another name.',
+      });
+    }
+    if (Object.hasOwn(markdownHelpers, name) && !manifest.overrideHelpers.includes(name)) {
+      throw new RelnotesError('E_TEMPLATE', `${file}: helper "${name}" would replace the built-in helper "${name}"`, {
+        file,
+        hint: `To replace it on purpose, list it in ${manifestFile}: "overrideHelpers": ["${name}"]. Else rename the helper.`,
+      });
+    }
+    helpers[name] = fn;
+    helperFiles[name] = file;
+  }
+  for (const name of manifest.overrideHelpers) {
+    if (!Object.hasOwn(markdownHelpers, name)) {
+      throw new RelnotesError(
+        'E_TEMPLATE',
+        `${manifestFile}: "overrideHelpers" names "${name}", which is not a built-in helper`,
+        {
+          file: manifestFile,
+          hint: 'List only built-in helpers (see templates/README.md#helpers) that helpers.mjs replaces.',
+        },
+      );
+    }
+    if (own === null || !Object.hasOwn(own, name)) {
+      throw new RelnotesError(
+        'E_TEMPLATE',
+        `${manifestFile}: "overrideHelpers" names "${name}", but ${file} does not define it`,
+        {
+          file: manifestFile,
+          hint: `Define "${name}" in the helpers object of ${file}, or remove it from "overrideHelpers".`,
+        },
+      );
+    }
+  }
+  return { helpers, helperFiles };
 }
 
 async function checkIsFolder(dir: string): Promise<void> {
@@ -154,7 +258,13 @@ function parseManifest(text: string, file: string): PackManifest {
   if (parent !== null && (typeof parent !== 'string' || parent === '')) {
     throw badField(file, '"extends"', 'a pack name or folder', parent);
   }
-  return { name, description, main, extends: parent };
+  const overrideHelpers = record.overrideHelpers ?? [];
+  if (!Array.isArray(overrideHelpers) || overrideHelpers.some((item) => typeof item !== 'string')) {
+    throw badField(file, '"overrideHelpers"', 'a list of built-in helper names', overrideHelpers);
+  }
+  const mentions = record.mentions ?? null;
+  if (mentions !== null && typeof mentions !== 'boolean') throw badField(file, '"mentions"', 'true or false', mentions);
+  return { name, description, main, extends: parent, overrideHelpers: overrideHelpers as string[], mentions };
 }
 
 function badField(file: string, field: string, expected: string, actual: unknown): RelnotesError {

@@ -175,7 +175,12 @@ describe('the github-release pack', () => {
   it('keeps @mentions and #references in note texts from pinging or linking', async () => {
     const note = context.notes.find((n) => n.pr === 2459);
     if (!note) throw new Error('sample note #2459 is missing');
-    const pinged = { ...note, text: 'Thanks @oskar-b for the fix in #2400.' };
+    // The pack asks for mentions to be neutralised (pack.json), as the CLI then does in the context.
+    const pack = await loadTemplatePack('github-release');
+    expect(pack.mentions).toBe(false);
+    const text = 'Thanks @oskar-b for the fix in #2400.';
+    const [pinged] = createRenderContext([{ ...note, text }], { rules, mentions: pack.mentions ?? true }).notes;
+    if (!pinged) throw new Error('the note was not rendered');
     const out = await render('github-release', {
       ...context,
       sections: [{ title: 'Bug or Regression', notes: [pinged] }],

@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../packages/cli/src/main.js';
+import { loadTemplatePack } from '../../../templates/src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -34,7 +36,7 @@ async function generate(template: string): Promise<{ code: number; stdout: strin
 }
 
 describe('a user pack that extends the kubernetes pack', () => {
-  it('replaces the note partial and keeps everything else of the kubernetes pack', async () => {
+  it('replaces the note partial, whose area list comes from the pack’s helpers.mjs, and keeps the rest', async () => {
     const [custom, builtin] = await Promise.all([generate('examples/custom-pack/pack'), generate('kubernetes')]);
     expect(custom.code, custom.stderr).toBe(0);
     expect(builtin.code, builtin.stderr).toBe(0);
@@ -48,7 +50,7 @@ describe('a user pack that extends the kubernetes pack', () => {
       if (line === original) continue;
       // The only difference: an area list appended to a line that ends a note.
       expect(line.startsWith(original), `line ${i + 1}`).toBe(true);
-      expect(line.slice(original.length), `line ${i + 1}`).toMatch(/^ _\(area: [a-z-]+(, [a-z-]+)*\)_$/);
+      expect(line.slice(original.length), `line ${i + 1}`).toMatch(/^ _\(areas?: [a-z-]+((, | and )[a-z-]+)*\)_$/);
       changed++;
     }
     expect(changed).toBeGreaterThanOrEqual(20);
@@ -59,5 +61,15 @@ describe('a user pack that extends the kubernetes pack', () => {
     for (const heading of ['## Highlights', '## Urgent Upgrade Notes', '## Changes by Kind']) {
       expect(custom.stdout).toContain(`\n${heading}\n`);
     }
+  });
+
+  it('lists several areas as "a, b and c" and escapes Markdown in them (the pack’s area-list helper)', async () => {
+    const pack = await loadTemplatePack(join(root, 'examples/custom-pack/pack'));
+    expect(pack.helperFiles['area-list']).toBe(join(root, 'examples/custom-pack/pack/helpers.mjs'));
+    const areaList = pack.helpers['area-list'];
+    if (areaList === undefined) throw new Error('the pack has no area-list helper');
+    expect(areaList(['hmctl'], {})).toBe('area: hmctl');
+    expect(areaList(['hmctl', 'hm_scheduler', 'volumes'], {})).toBe('areas: hmctl, hm\\_scheduler and volumes');
+    expect(() => areaList('hmctl', {})).toThrow(/expects a list of area names/);
   });
 });

@@ -15,6 +15,7 @@ interface Schema {
   required?: string[];
   oneOf?: Schema[];
   minLength?: number;
+  pattern?: string;
   description?: string;
   examples?: unknown[];
   $schema?: string;
@@ -35,6 +36,9 @@ function schemaErrors(value: unknown, node: Schema, path = ''): string[] {
   if (node.enum && !node.enum.includes(value)) return [`${path}: not in enum`];
   if (typeof value === 'string' && node.minLength !== undefined && value.length < node.minLength) {
     return [`${path}: too short`];
+  }
+  if (typeof value === 'string' && node.pattern !== undefined && !new RegExp(node.pattern, 'u').test(value)) {
+    return [`${path}: does not match ${node.pattern}`];
   }
   const errors: string[] = [];
   if (Array.isArray(value) && node.items) {
@@ -109,6 +113,7 @@ describe('relnotes.config.schema.json', () => {
   const good: unknown[] = [
     {},
     { repository: 'a/b', release: null, maps: 'maps', template: 'kubernetes' },
+    { repository: 'kubernetes-sigs/release-notes_v2.x', template: 'github-release' },
     { maps: ['a', 'b'], labelPrefixes: { kind: 'type/' }, stageLabels: { 'stage/beta': 'beta' } },
     { sections: [{ title: 'Fixes', kinds: ['bug'] }], uncategorized: 'Misc', doNotPublishLabels: ['skip'] },
   ];
@@ -117,6 +122,9 @@ describe('relnotes.config.schema.json', () => {
     { repo: 'a/b' },
     { repository: 7 },
     { repository: '' },
+    { repository: 'kubernetes' },
+    { repository: 'https://github.com/kubernetes/kubernetes' },
+    { repository: 'a/b/c' },
     { maps: 3 },
     { maps: [1] },
     { labelPrefixes: { team: 'team/' } },

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RULES, RelnotesError } from '@relnotes/core';
+import { builtinPackDir, loadTemplatePack } from '@relnotes/templates';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 
@@ -73,6 +74,40 @@ describe('loadConfig', () => {
   it('names the file of a JSON syntax error', async () => {
     const file = configFile('relnotes.config.json', '{"repository": }');
     const error = await configError(file);
-    expect(error.message).toContain(`${file}: not valid JSON`);
+    expect(error.message).toMatch(new RegExp(`^${file.replace(/[.]/g, '\\.')}:1:16: not valid JSON`));
+    expect(error).toMatchObject({ file, line: 1, column: 16 });
+  });
+
+  it('takes a bare built-in pack name in "template" as that pack, and a path as a folder next to the config', async () => {
+    const builtin = configFile('relnotes.config.json', '{"template": "github-release"}');
+    const config = await loadConfig(builtin);
+    expect(config.template).toBe('github-release');
+    expect((await loadTemplatePack(config.template ?? '')).dir).toBe(builtinPackDir('github-release'));
+
+    const yaml = await loadConfig(configFile('relnotes.config.yaml', 'template: sig-digest\n'));
+    expect(yaml.template).toBe('sig-digest');
+    for (const value of ['./github-release', 'packs/github-release', 'my-pack', '../shared/pack']) {
+      const file = configFile('relnotes.config.json', JSON.stringify({ template: value }));
+      expect((await loadConfig(file)).template, value).toBe(join(file, '..', value));
+    }
+  });
+
+  it('rejects a repository that is not owner/name, naming the key and giving an example', async () => {
+    for (const value of ['kubernetes', 'https://github.com/kubernetes/kubernetes', 'a/b/c', '/name', 'owner/']) {
+      const file = configFile('relnotes.config.json', JSON.stringify({ repository: value }));
+      const error = await configError(file);
+      expect(error.code).toBe('E_CONFIG');
+      expect(error.message).toBe(
+        `${file}: "repository" must be owner/name, e.g. "kubernetes/kubernetes", got "${value}"`,
+      );
+    }
+    const yaml = configFile('relnotes.config.yaml', 'release: v1\nrepository: kubernetes\n');
+    expect((await configError(yaml)).message).toBe(
+      `${yaml}:2:13: "repository" must be owner/name, e.g. "kubernetes/kubernetes", got "kubernetes"`,
+    );
+    for (const value of ['kubernetes/kubernetes', 'kubernetes-sigs/release-notes_v2.x', 'a/b']) {
+      const file = configFile('relnotes.config.json', JSON.stringify({ repository: value }));
+      expect((await loadConfig(file)).repository).toBe(value);
+    }
   });
 });

@@ -1,7 +1,15 @@
 import { access, readFile } from 'node:fs/promises';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type ClassificationRules, DEFAULT_RULES, excerpt, FEATURE_STAGES, RelnotesError } from '@relnotes/core';
+import {
+  type ClassificationRules,
+  DEFAULT_RULES,
+  excerpt,
+  FEATURE_STAGES,
+  parseJsonText,
+  RelnotesError,
+} from '@relnotes/core';
+import { listBuiltinPacks } from '@relnotes/templates';
 import { LineCounter, parseDocument } from 'yaml';
 
 /** What a relnotes.config.(json|yaml|mjs) holds, with paths resolved against the config file's folder. */
@@ -10,11 +18,18 @@ export interface RelnotesConfig {
   repository: string | null;
   release: string | null;
   previousRelease: string | null;
+  /** A built-in pack name as written (`github-release`), or a pack folder, resolved. */
   template: string | null;
   output: string | null;
   keps: string | null;
   features: string | null;
   maps: string[];
+  /**
+   * `true`: `@user`, `@org/team` and `#123` in notes stay as written everywhere; `false`: neutralised
+   * everywhere; `null` (unset): neutralised where GitHub renders the output (draft releases, job summaries,
+   * packs that say so, like `github-release`), as written elsewhere.
+   */
+  mentions: boolean | null;
   rules: ClassificationRules;
 }
 
@@ -28,6 +43,8 @@ export const CONFIG_FILE_NAMES = [
 const STRING_KEYS = ['repository', 'release', 'previousRelease', 'uncategorized'] as const;
 const PATH_KEYS = ['template', 'output', 'keps', 'features'] as const;
 const STRING_LIST_KEYS = ['actionRequiredLabels', 'doNotPublishLabels'] as const;
+/** GitHub's `owner/name`: an owner of letters, digits and `-`; a name that may also hold `.` and `_`. */
+const REPOSITORY = /^[A-Za-z0-9][A-Za-z0-9-]*\/[A-Za-z0-9._-]+$/;
 /** Every key a config may hold; relnotes.config.schema.json describes the same keys (a test keeps them in step). */
 export const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([
   '$schema',
@@ -35,6 +52,7 @@ export const KNOWN_KEYS: ReadonlySet<string> = new Set<string>([
   ...PATH_KEYS,
   ...STRING_LIST_KEYS,
   'maps',
+  'mentions',
   'labelPrefixes',
   'sections',
   'sigNames',
@@ -52,6 +70,7 @@ export function defaultConfig(): RelnotesConfig {
     keps: null,
     features: null,
     maps: [],
+    mentions: null,
     rules: DEFAULT_RULES,
   };
 }
@@ -77,9 +96,16 @@ function parseConfigSource(source: string, file: string): { data: unknown; locat
   const ext = extname(file).toLowerCase();
   if (ext === '.json') {
     try {
-      return { data: JSON.parse(source), locate: () => ({}) };
+      return { data: parseJsonText(source, file), locate: () => ({}) };
     } catch (error) {
-      throw new RelnotesError('E_CONFIG', `${file}: not valid JSON (${(error as Error).message})`, { file });
+      if (!(error instanceof RelnotesError)) throw error;
+      const { line, column } = error;
+      const place = line === undefined ? file : `${file}:${line}:${column ?? 1}`;
+      throw new RelnotesError('E_CONFIG', `${place}: ${error.message}`, {
+        file,
+        ...(line === undefined ? {} : { line }),
+        ...(column === undefined ? {} : { column }),
+      });
     }
   }
   if (ext === '.yaml' || ext === '.yml') {
@@ -216,10 +242,29 @@ function validateConfig(parsed: { data: unknown; locate: (path: string[]) => Loc
     }
     return out;
   };
+  const boolean = (key: string): boolean | null => {
+    const value = record[key];
+    if (value === undefined || value === null) return null;
+    return typeof value === 'boolean' ? value : fail([key], 'true or false', value);
+  };
   const base = dirname(resolve(file));
   const path = (key: string): string | null => {
     const value = string(key);
     return value === null ? null : resolve(base, value);
+  };
+  // A bare built-in name selects that pack; anything else (`./pack`, `packs/mine`, `mine`) is a folder.
+  const template = (): string | null => {
+    const value = string('template');
+    if (value === null) return null;
+    const isPath = value.includes('/') || value.includes('\\') || value.startsWith('.');
+    return !isPath && listBuiltinPacks().includes(value) ? value : resolve(base, value);
+  };
+  const repository = (): string | null => {
+    const value = string('repository');
+    if (value !== null && !REPOSITORY.test(value)) {
+      fail(['repository'], 'owner/name, e.g. "kubernetes/kubernetes"', value);
+    }
+    return value;
   };
 
   const rules: ClassificationRules = { ...DEFAULT_RULES };
@@ -265,13 +310,14 @@ function validateConfig(parsed: { data: unknown; locate: (path: string[]) => Loc
   return {
     file,
     maps: maps.map((dir) => resolve(base, dir)),
-    repository: string('repository'),
+    repository: repository(),
     release: string('release'),
     previousRelease: string('previousRelease'),
-    template: path('template'),
+    template: template(),
     output: path('output'),
     keps: path('keps'),
     features: path('features'),
+    mentions: boolean('mentions'),
     rules,
   };
 }

@@ -41,6 +41,7 @@ export type { NoteSection } from './classify/section-of.js';
 export { sectionOf, unknownKinds } from './classify/section-of.js';
 export { formatSigList, sigDisplayName } from './classify/sig-names.js';
 export { cherryPickOrigin } from './inputs/cherry-pick.js';
+export { parseJsonText } from './inputs/json-text.js';
 export type { ParsePullRequestsOptions } from './inputs/parse-pull-requests.js';
 export { parsePullRequests } from './inputs/parse-pull-requests.js';
 export { formatNoteMarkdown } from './krel/format-note-markdown.js';
@@ -55,7 +56,7 @@ export { KUBERNETES_SIG_WORDS } from './rules.js';
 export type { CompileOptions } from './render/compile.js';
 export { compileTemplate } from './render/compile.js';
 export type { RenderContextOptions } from './render/context.js';
-export { createRenderContext } from './render/context.js';
+export { createRenderContext, createRenderContextWithDiagnostics } from './render/context.js';
 export { escapeMarkdown, formatNoteText, markdownHelpers } from './render/helpers.js';
 export { renderChangelog } from './render/render-changelog.js';
 export type {

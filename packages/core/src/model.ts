@@ -23,6 +23,8 @@ export interface PullRequest {
   baseRef: string | null;
   /** For an automated cherry-pick: the PR it was picked from, and that PR's author. */
   cherryPickOf?: { number: number; author: Author };
+  /** What the source said of the PR, when it said: `closed` means closed without being merged. */
+  state?: 'open' | 'closed' | 'merged';
 }
 
 export type DocType = 'KEP' | 'official' | 'external';

@@ -16,9 +16,29 @@ export function buildReleaseNotes(
   const notes: ReleaseNote[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const pr of pullRequests) {
+    if (pr.state === 'closed' || pr.state === 'open') {
+      diagnostics.push(notMerged(pr));
+      if (pr.state === 'closed') continue;
+    }
     const extraction = extractNote(pr.body, { pr: pr.number });
     diagnostics.push(...extraction.diagnostics);
     notes.push(classifyNote(pr, extraction, rules));
   }
   return { notes, diagnostics };
+}
+
+function notMerged(pr: Readonly<PullRequest>): Diagnostic {
+  return pr.state === 'closed'
+    ? {
+        severity: 'warning',
+        ruleId: 'not-merged',
+        message: `PR #${pr.number} was closed without being merged; it is left out of the notes.`,
+        pr: pr.number,
+      }
+    : {
+        severity: 'warning',
+        ruleId: 'not-merged',
+        message: `PR #${pr.number} is still open; its note is included, but it is not in any release yet.`,
+        pr: pr.number,
+      };
 }

@@ -4,3 +4,4 @@ export type { MergedPullRequests, PrReference, RangeOptions } from './list-merge
 export { listMergedPullRequests } from './list-merged-pull-requests.js';
 export type { PrKind } from './parse-commit-message.js';
 export { previousTag } from './previous-tag.js';
+export { workTreeRoot } from './repository.js';

@@ -1,14 +1,11 @@
 import { type Diagnostic, excerpt, RelnotesError } from '@relnotes/core';
-import {
-  type ParsedCommitMessage,
-  type PrKind,
-  parseCommitMessage,
-  revertedPullRequest,
-} from './parse-commit-message.js';
+import { type ParsedCommitMessage, type PrKind, revertedPullRequest } from './parse-commit-message.js';
 import { findPreviousTag } from './previous-tag.js';
-import { readLog } from './read-log.js';
+import { type RangeCommit, readRange } from './read-range.js';
 import { openRepository, type Repository, resolveCommit, shallowCloneError, validateRef } from './repository.js';
 import { firstLine, runGit } from './run-git.js';
+import { checkShallowEdge } from './shallow-edge.js';
+import { walkHistory } from './walk-history.js';
 
 /** A pull request found in the history, and the commit that brought it in. */
 export interface PrReference {
@@ -19,6 +16,12 @@ export interface PrReference {
   subject: string;
   /** For a cherry-pick: the PR it picks. */
   cherryPickOf?: number;
+  /**
+   * Found on the branch of this PR (the innermost one), not on `to`'s line or a plain merge's side: a sync
+   * done through a PR. Such a commit's `(#N)` is most likely another PR's squash merge, but it may be a
+   * feature branch's commit quoting a number, so a caller that can ask GitHub should confirm it.
+   */
+  broughtInBy?: number;
 }
 
 export interface RangeOptions {
@@ -34,37 +37,12 @@ export interface MergedPullRequests {
   /** The `from` ref used (the previous tag when none was given). */
   from: string;
   to: string;
-  /** Newest first along `to`'s first-parent line; a synced branch's PRs come where its merge is. */
+  /** Newest first along `to`'s first-parent line; what a merge brought in comes right after the merge. */
   pullRequests: PrReference[];
   diagnostics: Diagnostic[];
 }
 
-/** A commit of one line of history, reduced to what the walk needs. */
-interface LineCommit {
-  hash: string;
-  parents: string[];
-  subject: string;
-  pr: ParsedCommitMessage | null;
-}
-
-interface Line {
-  commits: LineCommit[];
-  next: number;
-  /** Commits whose history this line's side branches must not walk again. */
-  exclude: string[];
-}
-
 const short = (hash: string): string => hash.slice(0, 12);
-
-/** The first-parent line from `tip`, stopping at anything reachable from `exclude`. */
-async function readLine(repo: Repository, tip: string, exclude: string[]): Promise<Line> {
-  const commits: LineCommit[] = [];
-  await readLog(repo.path, ['--first-parent', tip, '--not', ...exclude], (record) => {
-    const pr = parseCommitMessage(record.subject, record.body);
-    commits.push({ hash: record.hash, parents: record.parents, subject: pr === null ? record.subject : '', pr });
-  });
-  return { commits, next: 0, exclude };
-}
 
 /** Where `from` and `to` meet; a diagnostic when `from` is not an ancestor of `to`. */
 async function checkRange(
@@ -93,7 +71,7 @@ async function checkRange(
   ];
 }
 
-function describeDirectCommit(commit: LineCommit): Diagnostic {
+function describeDirectCommit(commit: RangeCommit): Diagnostic {
   const reverted = revertedPullRequest(commit.subject);
   if (reverted !== undefined) {
     return {
@@ -112,8 +90,13 @@ function describeDirectCommit(commit: LineCommit): Diagnostic {
 
 /**
  * The pull requests merged between two refs of a local clone: the first-parent history of `to` back to
- * `from`, plus what merges of other branches without a PR (`Merge branch 'main' into release-1.0`)
- * brought in. Each PR appears once, where it is first met.
+ * `from`, plus the PRs that any merge brought in from its other side (a `Merge branch 'main'` sync, or a
+ * sync done through a PR, `Merge pull request #3 from u/sync`). Each PR appears once, where first met.
+ *
+ * On a PR's own branch, a commit names another PR only when it reads like one GitHub made (`Merge pull
+ * request #N`, `Title (#N)`): that is a PR merged into the branch the PR brings in. Commits naming no PR,
+ * or the PR itself (`WIP (#12)` on #12's branch), are its own work; a `git cherry-pick -x` of a commit
+ * `from` has is an old PR, not a new one.
  */
 export async function listMergedPullRequests(options: Readonly<RangeOptions>): Promise<MergedPullRequests> {
   validateRef(options.to, 'to');
@@ -133,39 +116,43 @@ export async function listMergedPullRequests(options: Readonly<RangeOptions>): P
   const fromHash = await resolveCommit(repo, from, 'from');
   const diagnostics = await checkRange(repo, { from, to: options.to }, fromHash, toHash);
 
+  const commits = await readRange(repo.path, toHash, fromHash);
+  await checkShallowEdge(
+    repo,
+    commits.keys(),
+    fromHash,
+    (hash) => `the history between "${from}" and "${options.to}" is cut at ${short(hash)}`,
+  );
+  const walked = walkHistory(commits, toHash);
   const byNumber = new Map<number, PrReference>();
-  const visited = new Set<string>();
-  // Lines still being walked, innermost last: a side branch is walked where its merge stands.
-  const lines: Line[] = [await readLine(repo, toHash, [fromHash])];
-  for (let line = lines.at(-1); line !== undefined; line = lines.at(-1)) {
-    const commit = line.commits[line.next++];
-    if (commit === undefined) {
-      lines.pop();
+  for (const { commit, context } of walked) {
+    const { pr } = commit;
+    if (pr === null) {
+      // On a PR's branch, commits without a PR are its own work; elsewhere they were pushed directly.
+      if (commit.parents.length < 2 && context.broughtInBy === undefined)
+        diagnostics.push(describeDirectCommit(commit));
       continue;
     }
-    if (visited.has(commit.hash)) continue;
-    visited.add(commit.hash);
-    if (repo.shallowCommits?.has(commit.hash)) {
-      throw shallowCloneError(
-        repo,
-        `the history between "${from}" and "${options.to}" is cut at ${short(commit.hash)}`,
-      );
-    }
-    if (commit.pr !== null) {
-      if (!byNumber.has(commit.pr.number)) byNumber.set(commit.pr.number, toReference(commit.hash, commit.pr));
+    if (context.ownNumbers.includes(pr.number)) continue;
+    const known = byNumber.get(pr.number);
+    if (known !== undefined) {
+      // Met again outside any PR's branch: the history itself says it is a PR of this range.
+      if (context.broughtInBy === undefined) delete known.broughtInBy;
       continue;
     }
-    if (commit.parents.length < 2) {
-      diagnostics.push(describeDirectCommit(commit));
-      continue;
-    }
-    // A merge without a PR (a branch sync): walk each merged side, minus what this line already has.
-    const exclude = [...line.exclude, commit.parents[0] ?? commit.hash];
-    const sides: Line[] = [];
-    for (const parent of commit.parents.slice(1)) sides.push(await readLine(repo, parent, exclude));
-    lines.push(...sides.reverse());
+    if (context.broughtInBy !== undefined && (await pickedFromReleased(repo, commit, fromHash))) continue;
+    const reference = toReference(commit.hash, pr);
+    if (context.broughtInBy !== undefined) reference.broughtInBy = context.broughtInBy;
+    byNumber.set(pr.number, reference);
   }
   return { from, to: options.to, pullRequests: [...byNumber.values()], diagnostics };
+}
+
+/** A `git cherry-pick -x` copy of a commit that `from` already has: its PR shipped before the range. */
+async function pickedFromReleased(repo: Repository, commit: RangeCommit, fromHash: string): Promise<boolean> {
+  if (commit.cherryPickedFrom === undefined) return false;
+  const result = await runGit(repo.path, ['merge-base', '--is-ancestor', commit.cherryPickedFrom, fromHash]);
+  return result.exitCode === 0;
 }
 
 function toReference(commit: string, pr: ParsedCommitMessage): PrReference {

@@ -81,3 +81,21 @@ export async function resolveCommit(repo: Repository, ref: string, name: string)
     hint: `Check the spelling, or run \`git fetch --tags\` in ${repo.path} if the ref lives on a remote.`,
   });
 }
+
+/**
+ * The top folder of the working tree that `path` is in (`git rev-parse --show-toplevel`, symlinks
+ * resolved), or null for a bare repository. A path that is not in a git repository is an error naming it.
+ */
+export async function workTreeRoot(path: string): Promise<string | null> {
+  await openRepository(path);
+  const bare = await runGit(path, ['rev-parse', '--is-bare-repository']);
+  if (bare.exitCode === 0 && bare.stdout.trim() === 'true') return null;
+  const result = await runGit(path, ['rev-parse', '--show-toplevel']);
+  const top = result.stdout.trim();
+  if (result.exitCode !== 0 || top === '') {
+    // Inside a repository's .git folder: there is a repository but no working tree here.
+    if (result.stderr.includes('work tree')) return null;
+    throw new RelnotesError('E_IO', `git rev-parse --show-toplevel failed in ${path}: ${firstLine(result.stderr)}`);
+  }
+  return top;
+}

@@ -54,4 +54,19 @@ describe('generateFixtureRepo', () => {
     const dates = commits.map((c) => c.date);
     expect(dates).toEqual([...dates].sort());
   });
+
+  it('makes exactly as many PRs merged into the base branch as asked, all in the release v1.0.0..v1.1.0', () => {
+    const repo = generateFixtureRepo({ owner: 'o', name: 'r', pullRequests: 0, mergedIntoBase: 500, seed: 3 });
+    const merged = repo.pullRequests.filter((pr) => pr.merged && pr.baseRefName === 'main');
+    expect(merged).toHaveLength(500);
+    expect(repo.pullRequests.length).toBeGreaterThan(500);
+    // The commits between the two tags are exactly those merges.
+    expect(
+      (repo.commits ?? [])
+        .slice(1)
+        .map((commit) => commit.sha)
+        .sort(),
+    ).toEqual(merged.map((pr) => pr.mergeCommitOid).sort());
+    expect(repo.tags.map((tag) => tag.name)).toEqual(['v1.0.0', 'v1.1.0']);
+  });
 });

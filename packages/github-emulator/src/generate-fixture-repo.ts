@@ -7,6 +7,11 @@ export interface GenerateFixtureRepoOptions {
   name: string;
   /** Number of pull requests to create. */
   pullRequests: number;
+  /**
+   * Instead: create pull requests until exactly this many are merged into the base branch — the release
+   * `v1.0.0..v1.1.0` then holds that many (`pullRequests` is ignored; about 1.17 PRs are made per merge).
+   */
+  mergedIntoBase?: number;
   /** Same seed, same repository (default 1). */
   seed?: number;
   /** Branch most pull requests merge into (default `main`). */
@@ -178,13 +183,16 @@ export function generateFixtureRepo(options: Readonly<GenerateFixtureRepoOptions
   const base = options.baseRefName ?? 'main';
   const start = Date.parse(options.startDate ?? '2025-01-06T00:00:00Z');
   const spanMs = (options.days ?? 90) * 24 * 3600 * 1000;
-  const count = Math.max(0, Math.floor(options.pullRequests));
+  const target = options.mergedIntoBase === undefined ? null : Math.max(0, Math.floor(options.mergedIntoBase));
+  // 90% of the PRs are merged, 95% of those into the base branch.
+  const count = target === null ? Math.max(0, Math.floor(options.pullRequests)) : Math.ceil(target / (0.9 * 0.95));
   const step = count > 0 ? spanMs / count : 0;
   const seedText = `${options.owner}/${options.name}/${options.seed ?? 1}`;
   const pullRequests: FixturePullRequest[] = [];
   let number = options.firstNumber ?? 1001;
 
-  for (let i = 0; i < count; i++) {
+  let mergedCount = 0;
+  for (let i = 0; target === null ? i < count : mergedCount < target; i++) {
     const created = start + i * step + random.next() * step * 0.9;
     const roll = random.next();
     const state = roll < 0.9 ? 'merged' : roll < 0.96 ? 'closed' : 'open';
@@ -212,6 +220,7 @@ export function generateFixtureRepo(options: Readonly<GenerateFixtureRepoOptions
       baseRefName: random.chance(0.05) ? 'release-1.0' : base,
       mergeCommitOid: merged ? fakeSha(`${seedText}#${number}`) : null,
     });
+    if (merged && pullRequests.at(-1)?.baseRefName === base) mergedCount++;
     // Issues share the number space, so PR numbers have gaps.
     number += random.chance(0.3) ? random.int(2, 6) : 1;
   }

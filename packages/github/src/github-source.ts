@@ -9,6 +9,7 @@ import {
   type PageInfo,
   type RateLimitInfo,
 } from './graphql-queries.js';
+import { expectJson } from './json-guard.js';
 import { LISTING_VERSION, type ListedPullRequest, type ListingCache, openListingCache } from './listing-cache.js';
 import { mapPullRequest, type PullRequestNode, parseCherryPickOf } from './map-pull-request.js';
 import { type GitHubSourceOptions, type ProgressEvent, parseRepository, resolveEndpoints } from './options.js';
@@ -148,7 +149,7 @@ export function createGitHubSource(options: Readonly<GitHubSourceOptions>): GitH
     ...(secret === undefined ? {} : { auth: secret }),
     baseUrl: endpoints.apiUrl,
     userAgent: options.userAgent ?? 'relnotes',
-    request: { fetch: guardOrigin(transport, endpoints.origin) },
+    request: { fetch: guardOrigin(expectJson(transport, secret), endpoints.origin) },
     log: SILENT_LOG,
   });
 

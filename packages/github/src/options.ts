@@ -58,15 +58,32 @@ export function resolveEndpoints(apiUrl: string | undefined): Endpoints {
   try {
     url = new URL(base);
   } catch {
-    throw new GitHubError('usage', `apiUrl is not a URL: ${JSON.stringify(base.slice(0, 80))}`, {
+    throw new GitHubError('usage', `apiUrl is not a URL: ${JSON.stringify(withoutUserInfo(base).slice(0, 80))}`, {
       hint: 'Use an absolute URL such as https://api.github.com or https://ghe.example.com/api/v3.',
     });
+  }
+  if (url.username !== '' || url.password !== '') {
+    // fetch refuses such URLs outright; retrying would only hide that the token is in the wrong place.
+    throw new GitHubError(
+      'usage',
+      `apiUrl must not hold credentials (${url.protocol}//…@${url.host}): pass the token as GITHUB_TOKEN or with --token-file`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new GitHubError('usage', `apiUrl must use http or https: ${JSON.stringify(base.slice(0, 80))}`);
   }
   const graphqlUrl = base.endsWith('/api/v3') ? `${base.slice(0, -'/api/v3'.length)}/api/graphql` : `${base}/graphql`;
   return { apiUrl: base, graphqlUrl, origin: url.origin, host: url.host };
+}
+
+/** `http://user:secret@host/…` → `http://…@host/…`: a URL's user part may be a token, never shown. */
+export function withoutUserInfo(text: string): string {
+  const scheme = text.indexOf('//');
+  const at = text.lastIndexOf('@');
+  if (scheme === -1 || at <= scheme) return text;
+  const pathStart = text.indexOf('/', scheme + 2);
+  if (pathStart !== -1 && pathStart < at) return text;
+  return `${text.slice(0, scheme + 2)}…${text.slice(at)}`;
 }
 
 export interface Repository {

@@ -1,5 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { GitHubError } from './github-error.js';
+import { expectJson } from './json-guard.js';
 import { type GitHubSourceOptions, parseRepository, type Repository, resolveEndpoints } from './options.js';
 import { guardOrigin } from './origin-guard.js';
 import { createRecordingFetch, createReplayFetch } from './recorder.js';
@@ -72,7 +73,7 @@ export function openRestClient(options: Readonly<GitHubRestOptions>, retries = o
     ...(secret === undefined ? {} : { auth: secret }),
     baseUrl: endpoints.apiUrl,
     userAgent: options.userAgent ?? 'relnotes',
-    request: { fetch: guardOrigin(transport, endpoints.origin) },
+    request: { fetch: guardOrigin(expectJson(transport, secret), endpoints.origin) },
     log: SILENT_LOG,
   });
   return {

@@ -46,7 +46,8 @@ describe('relnotes check', () => {
     });
     expect(result.code).toBe(0);
     const json = JSON.parse(result.stdout);
-    expect(Object.keys(json).sort()).toEqual(['diagnostics', 'note', 'status']);
+    expect(Object.keys(json).sort()).toEqual(['diagnostics', 'noneByLabel', 'noneMarker', 'note', 'ok', 'status']);
+    expect(json.ok).toBe(true);
     expect(json.status).toBe('note');
     expect(json.note.actionRequired).toBe(true);
     expect(json.note.text).toBe('The `--legacy` flag is gone.');
@@ -59,6 +60,31 @@ describe('relnotes check', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'missing', note: null });
   });
 
+  it('says in the JSON which NONE marker the body used', async () => {
+    const result = await runCli(['check', '--body', '-', '--json'], { stdin: body('"N/A"') });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'none', ok: true, noneMarker: '"N/A"', note: null });
+  });
+
+  it('passes a missing block when the release-note-none label is set, and says why in the JSON', async () => {
+    const result = await runCli(['check', '--body', '-', '--json', '--labels', 'kind/bug,release-note-none'], {
+      stdin: 'nothing',
+    });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ status: 'missing', ok: true, noneByLabel: true });
+  });
+
+  it('marks the note action-required when the release-note-action-required label is set', async () => {
+    const result = await runCli(['check', '--body', '-', '--json', '--labels', 'release-note-action-required'], {
+      stdin: body('The `--legacy` flag is gone.'),
+    });
+    expect(JSON.parse(result.stdout).note).toMatchObject({ actionRequired: true });
+    const text = await runCli(['check', '--body', '-', '--labels', 'release-note-action-required'], {
+      stdin: body('The `--legacy` flag is gone.'),
+    });
+    expect(text.stdout).toMatch(/^ok: release note found \(action required\)\n/);
+  });
+
   it('reads the body from a file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'relnotes-check-'));
     writeFileSync(join(dir, 'body.md'), body('NONE'));
@@ -69,7 +95,9 @@ describe('relnotes check', () => {
   it('exits 2 with a one-line error when the body file does not exist', async () => {
     const result = await runCli(['check', '--body', 'nope.md'], { cwd: tmpdir() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('relnotes: cannot read nope.md: no such file\n');
+    expect(result.stderr).toBe(
+      `relnotes: cannot read nope.md: no such file\n  hint: Check the path; it is read relative to ${tmpdir()}.\n`,
+    );
   });
 
   it('exits 2 on a usage error and names the option', async () => {

@@ -1,4 +1,4 @@
-import { type Diagnostic, type Extraction, extractNote } from '@relnotes/core';
+import { type Diagnostic, type Extraction, extractNote, sanitizeNote } from '@relnotes/core';
 import { findConfig } from '../find-config.js';
 import { formatDiagnostic } from '../format-diagnostic.js';
 import type { Command } from '../main.js';
@@ -16,7 +16,8 @@ Options:
   --labels LIST   The PR's labels, comma-separated (e.g. "kind/bug,release-note-none")
   --pr N          The PR number, for messages
   --config FILE   Config file (its doNotPublishLabels; default ./relnotes.config.*)
-  --json          Print {"status", "note", "diagnostics"} as JSON
+  --json          Print {"status", "ok", "noneMarker", "noneByLabel", "note", "diagnostics"}
+                  as JSON; status is what the body holds: note, none, missing or empty
 
 Exit status:
   0  the body has a note, or says explicitly that there is none (NONE, N/A, …)
@@ -49,21 +50,29 @@ export const runCheck: Command = {
       .map((label) => label.trim())
       .filter(Boolean);
     const body = await readText(values.body, io);
-    const extraction = extractNote(body, pr === undefined ? {} : { pr });
+    const extraction = withSanitizing(extractNote(body, pr === undefined ? {} : { pr }), pr);
     const { rules } = await findConfig(values.config, io.cwd);
     const noneByLabel = labels.some((label) => rules.doNotPublishLabels.includes(label));
+    const actionByLabel = labels.some((label) => rules.actionRequiredLabels.includes(label));
     const status = extraction.status;
     const ok = status === 'note' || status === 'none' || noneByLabel;
 
     if (values.json) {
-      io.stdout(`${JSON.stringify(toJson(extraction), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(toJson(extraction, { ok, noneByLabel, actionByLabel }), null, 2)}\n`);
     } else {
-      io.stdout(describe(extraction, noneByLabel));
+      io.stdout(describe(extraction, noneByLabel, actionByLabel));
       for (const diagnostic of extraction.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     }
     return ok ? 0 : 1;
   },
 };
+
+/** The extraction plus what publishing would change in the note: the PR author's chance to fix it. */
+function withSanitizing(extraction: Extraction, pr: number | undefined): Extraction {
+  if (extraction.status !== 'note' || extraction.text === null) return extraction;
+  const { summary } = sanitizeNote(extraction.text, pr === undefined ? {} : { pr });
+  return summary ? { ...extraction, diagnostics: [...extraction.diagnostics, summary] } : extraction;
+}
 
 function parsePrNumber(value: string): number {
   const number = Number(value.replace(/^#/, ''));
@@ -71,25 +80,47 @@ function parsePrNumber(value: string): number {
   return number;
 }
 
-function toJson(extraction: Extraction): {
+interface CheckOutcome {
+  /** The exit status is 0. */
+  ok: boolean;
+  /** A label says the PR has no note (release-note-none): a missing or empty block is then fine. */
+  noneByLabel: boolean;
+  /** A label marks the note action-required, as the marker in the text does. */
+  actionByLabel: boolean;
+}
+
+function toJson(
+  extraction: Extraction,
+  outcome: Readonly<CheckOutcome>,
+): {
   status: Extraction['status'];
+  ok: boolean;
+  noneMarker: string | null;
+  noneByLabel: boolean;
   note: { text: string; actionRequired: boolean; docs: Extraction['docs'] } | null;
   diagnostics: Diagnostic[];
 } {
   return {
     status: extraction.status,
+    ok: outcome.ok,
+    noneMarker: extraction.noneMarker,
+    noneByLabel: outcome.noneByLabel,
     note:
       extraction.status === 'note' && extraction.text !== null
-        ? { text: extraction.text, actionRequired: extraction.actionRequired, docs: extraction.docs }
+        ? {
+            text: extraction.text,
+            actionRequired: extraction.actionRequired || outcome.actionByLabel,
+            docs: extraction.docs,
+          }
         : null,
     diagnostics: extraction.diagnostics,
   };
 }
 
-function describe(extraction: Extraction, noneByLabel: boolean): string {
+function describe(extraction: Extraction, noneByLabel: boolean, actionByLabel: boolean): string {
   switch (extraction.status) {
     case 'note':
-      return `ok: release note found${extraction.actionRequired ? ' (action required)' : ''}\n\n${extraction.text}\n`;
+      return `ok: release note found${extraction.actionRequired || actionByLabel ? ' (action required)' : ''}\n\n${extraction.text}\n`;
     case 'none':
       return `ok: no release note — the block says ${JSON.stringify(extraction.noneMarker ?? 'NONE')}\n`;
     case 'empty':

@@ -9,7 +9,7 @@ import type { Command } from '../main.js';
 import { parseOptions } from '../parse-options.js';
 import { editNotes } from '../pipeline/edit-notes.js';
 import { gatherNotes, type NotesSource } from '../pipeline/gather-notes.js';
-import { parseFormat, renderOutput, templateRef } from '../pipeline/render-output.js';
+import { parseFormat, renderForGitHub, renderOutput, templateRef } from '../pipeline/render-output.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 import { usageError } from '../usage-error.js';
 import { writeFileAtomic } from '../write-file-atomic.js';
@@ -51,6 +51,8 @@ Publishing:
                      the tag --release with the Markdown notes (one draft per tag)
   When env GITHUB_STEP_SUMMARY is set (GitHub Actions), a --github or
   --github-release run also appends the Markdown notes to that file.
+  GitHub renders both: @user, @org/team and #123 in note texts are neutralised
+  there (code spans) unless the config says "mentions": true.
 
 Output:
   --format FORMAT    markdown (default), json (krel's shape plus stage fields), or
@@ -58,7 +60,8 @@ Output:
   --template NAME|DIR  A built-in template pack (default: kubernetes) or a pack folder
   --output FILE      Write here (atomically) instead of standard output
   --insert           Put the release into the existing --output changelog (needs
-                     --release): below its "# Title" line, or between
+                     --release): after its "# Title" and intro, before the first
+                     release heading, or between
                      <!-- relnotes:start --> and <!-- relnotes:end -->; a re-run
                      replaces the same release's section instead of adding one
   --save-context FILE  Also save the classified notes and features, to re-render
@@ -166,13 +169,20 @@ export const runGenerate: Command = {
         diagnostics: [...gathered.diagnostics, ...(edited.index?.diagnostics ?? [])],
       });
     }
-    const text = await renderOutput(notes, {
+    const outputOptions = {
       format,
       rules: config.rules,
       template: templateRef(values.template, config.template, io.cwd),
       release: releaseInfo,
       index: edited.index,
-    });
+      mentions: config.mentions,
+    };
+    const rendered = await renderOutput(notes, outputOptions);
+    const { text } = rendered;
+    diagnostics.push(...rendered.diagnostics);
+    // A draft release and a job summary are rendered by GitHub: there, mentions ping unless the config asks.
+    const publishes = values['github-release'] !== undefined || (github !== undefined && !!io.env.GITHUB_STEP_SUMMARY);
+    const published = publishes && format === 'markdown' ? await renderForGitHub(notes, rendered, outputOptions) : text;
 
     if (output && values.insert) await writeReleaseIntoFile(output, text, release as string);
     else if (output) await writeFileAtomic(output, text);
@@ -184,7 +194,7 @@ export const runGenerate: Command = {
         {
           connection: connectionOptions(settings),
           tag: release,
-          markdown: text,
+          markdown: published,
           fullNotesUrl: fullNotesLocation(io.env, output),
         },
         io,
@@ -194,7 +204,7 @@ export const runGenerate: Command = {
     }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile && format === 'markdown' && (github !== undefined || values['github-release'] !== undefined)) {
-      await appendStepSummary(summaryFile, text);
+      await appendStepSummary(summaryFile, published);
     }
     if (!values.quiet) reportDiagnostics(diagnostics, io, values.verbose === true);
     if (output && !values.quiet)

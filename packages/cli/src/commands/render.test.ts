@@ -140,7 +140,10 @@ describe('relnotes render --context', () => {
     );
 
     const missing = await runCli(['render', '--context', 'nope.json'], { cwd: temp });
-    expect(missing).toMatchObject({ code: 2, stderr: 'relnotes: cannot read nope.json: no such file\n' });
+    expect(missing).toMatchObject({
+      code: 2,
+      stderr: `relnotes: cannot read nope.json: no such file\n  hint: Check the path; it is read relative to ${temp}.\n`,
+    });
   });
 
   it('needs --context, and --output for --watch', async () => {

@@ -21,8 +21,9 @@ Options:
   --maps DIR         Override ("map") files; repeatable (default: the config's "maps")
   --format FORMAT    markdown (default) or json
   --output FILE      Write here (atomically) instead of standard output
-  --insert           Put the release into the existing --output changelog: below its
-                     "# Title" line, or between <!-- relnotes:start --> and
+  --insert           Put the release into the existing --output changelog: after its
+                     "# Title" and intro, before the first release heading, or
+                     between <!-- relnotes:start --> and
                      <!-- relnotes:end -->; a re-run replaces the same release's section
   --release VERSION  The release (default: the one saved in the context)
   --config FILE      Config file; given explicitly, its rules (sections, SIG names)

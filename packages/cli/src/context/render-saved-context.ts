@@ -23,7 +23,7 @@ export interface RenderedContext {
   text: string;
   notes: ReleaseNote[];
   release: string | undefined;
-  /** The saved diagnostics, then those of this run's edits. */
+  /** The saved diagnostics, then those of this run's edits and of sanitising the notes it renders. */
   diagnostics: Diagnostic[];
 }
 
@@ -50,7 +50,7 @@ export async function renderSavedContext(
     },
     io,
   );
-  const text = await renderOutput(edited.notes, {
+  const rendered = await renderOutput(edited.notes, {
     format: options.format,
     rules,
     template: options.template,
@@ -61,11 +61,12 @@ export async function renderSavedContext(
       repository,
     },
     index: edited.index,
+    mentions: options.config.mentions,
   });
   return {
-    text,
+    text: rendered.text,
     notes: edited.notes,
     release: edited.release,
-    diagnostics: [...saved.diagnostics, ...edited.diagnostics],
+    diagnostics: [...saved.diagnostics, ...edited.diagnostics, ...rendered.diagnostics],
   };
 }

@@ -1,4 +1,4 @@
-import { createReleaseNote, DEFAULT_RULES, type ReleaseNote, RelnotesError } from '@relnotes/core';
+import { createReleaseNote, DEFAULT_RULES, RelnotesError } from '@relnotes/core';
 import { describe, expect, it } from 'vitest';
 import {
   createSavedContext,

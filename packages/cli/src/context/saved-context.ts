@@ -1,6 +1,5 @@
 import type { ClassificationRules, Diagnostic, Feature, ReleaseNote } from '@relnotes/core';
-import { RelnotesError } from '@relnotes/core';
-import { parseJson } from '../read-input.js';
+import { parseJsonText, RelnotesError } from '@relnotes/core';
 
 /** The version this relnotes writes and reads; a newer file is refused with a clear error. */
 export const SAVED_CONTEXT_VERSION = 1;
@@ -46,7 +45,7 @@ export function serializeSavedContext(context: Readonly<SavedContext>): string {
 
 /** Parses and checks a saved context; every problem names the file and what was expected. */
 export function parseSavedContext(text: string, file: string): SavedContext {
-  const data = parseJson(text, file);
+  const data = parseJsonText(text, file);
   const fail = (what: string): never => {
     throw new RelnotesError('E_INPUT', `${file}: not a relnotes context: ${what}`, {
       file,

@@ -1,7 +1,9 @@
 // End to end: the real CLI against the GitHub emulator and a real git repository in a temp folder.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,7 +11,11 @@ import { promisify } from 'node:util';
 import { type Fault, type GitHubEmulator, startGitHubEmulator } from '@relnotes/github-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { removeDir } from '../../../git/src/test-helpers/git-fixture.js';
+import type { Io } from '../io.js';
 import { type CliResult, runCli } from '../test-helpers/run-cli.js';
+import { gatherFromGitHub } from './gather-from-github.js';
+import { resolveGitHubSettings } from './github-settings.js';
+import { createProgressReporter } from './progress.js';
 import { createReleaseFixture, type ReleaseFixture } from './test-helpers/release-fixture.js';
 
 const TOKEN = 'ghp_e2eSecretToken_ZYXWVU9876543210';
@@ -91,6 +97,17 @@ describe('relnotes generate --github with a clone', () => {
     expect(fixture.git.git('status', '--porcelain')).toBe('');
   });
 
+  it('credits the cherry-pick PR #104 to the author of the PR it picks (#100 by grace)', async () => {
+    const result = await generate([...cloneRange(), '--no-cache']);
+    expect(result.code).toBe(0);
+    const line = result.stdout.split('\n').find((text) => text.includes(fixture.notes.get(104) ?? '?'));
+    expect(line).toContain('[#104](');
+    expect(line).toContain('[@grace](');
+    expect(line).not.toContain('release-robot');
+    // #100's own note is credited to grace as well, and no other note to the robot.
+    expect(result.stdout).not.toContain('@release-robot');
+  });
+
   it('takes the previous tag when --from is omitted', async () => {
     const result = await generate(['--repo-path', fixture.git.path, '--to', 'v1.1.0', '--no-cache']);
     expect(result.code).toBe(0);
@@ -165,6 +182,35 @@ describe('relnotes generate --github without a clone', () => {
     expect(emulator.requests.filter((entry) => entry.fault !== null)).toHaveLength(3);
   });
 
+  it('on a terminal, counts the REST range requests in the live line as in the summary', async () => {
+    let stderr = '';
+    const io: Io = {
+      stdout: () => undefined,
+      stderr: (text) => {
+        stderr += text;
+      },
+      readStdin: async () => '',
+      env: {},
+      cwd: dir,
+    };
+    const settings = await resolveGitHubSettings(
+      'acme/rockets',
+      { from: 'v1.0.0', to: 'main', 'no-cache': true },
+      {
+        ...io,
+        env: env(),
+      },
+    );
+    await gatherFromGitHub(settings, io, createProgressReporter(io, 'live'));
+    const live = [...stderr.matchAll(/· (\d+) requests ·/g)].map((match) => Number(match[1]));
+    const summary = Number(gatheredLine(stderr)?.[2]);
+    expect(live.length).toBeGreaterThan(0);
+    // The range took REST requests before the first live line: it already counts them.
+    expect(live[0]).toBeGreaterThan(1);
+    expect(live.at(-1)).toBe(summary);
+    expect(summary).toBe(emulator.stats().requests);
+  });
+
   it('serves a re-run from the cache in at most 5 requests, counted as the emulator counts them', async () => {
     const args = ['--from', 'v1.0.0', '--to', 'main'];
     const cold = await generate(args);
@@ -233,6 +279,71 @@ describe('inputs and secrets', () => {
     const inside = await generate([...cloneRange(), '--cache-dir', join(fixture.git.path, '.cache')]);
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('is inside the clone');
+  });
+
+  it('refuses an --api-url holding credentials at once: a one-line usage error, no request, no token shown', async () => {
+    const secret = 'ghp_tokenInTheUrl_987';
+    const started = Date.now();
+    const result = await generate(cloneRange(), { GITHUB_API_URL: emulator.url.replace('//', `//x:${secret}@`) });
+    expect(result.code).toBe(2);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(result.stderr).toMatch(
+      /^relnotes: generate: GITHUB_API_URL must not hold credentials \(http:\/\/…@127\.0\.0\.1:\d+\); pass the token as GITHUB_TOKEN or with --token-file\n$/,
+    );
+    expect(result.stderr).not.toContain(secret);
+    expect(emulator.stats().requests).toBe(0);
+    const flag = await generate([...cloneRange(), '--api-url', `http://${secret}@127.0.0.1:9`]);
+    expect(flag.stderr).toContain('--api-url must not hold credentials');
+    expect(flag.stderr).not.toContain(secret);
+  });
+
+  it('says in a short line, naming the page, that an --api-url answering HTML is not the GitHub API', async () => {
+    const page = `<!DOCTYPE html><html><head><title>Corporate proxy login</title></head><body>${'<p>Please sign in.</p>'.repeat(30)}</body></html>`;
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(page);
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const { port } = server.address() as AddressInfo;
+    try {
+      for (const range of [cloneRange(), ['--from', 'v1.0.0', '--to', 'main']]) {
+        const result = await generate([...range, '--no-cache', '--api-url', `http://127.0.0.1:${port}`]);
+        expect(result.code).toBe(2);
+        const line = result.stderr.split('\n').find((text) => text.includes('expected a GitHub API JSON response'));
+        expect(line).toMatch(/got an HTML page titled "Corporate proxy login" \(status 200\)$/);
+        expect(line?.length).toBeLessThan(160);
+        expect(result.stderr).not.toContain('<');
+        expect(result.stderr).toContain('hint: Check apiUrl (--api-url, GITHUB_API_URL)');
+      }
+    } finally {
+      await new Promise((done) => server.close(done));
+    }
+  });
+
+  it("keeps the cache out of the clone's whole working tree, and refuses a --repo-path that is no git repository", async () => {
+    const sub = join(fixture.git.path, 'docs');
+    await mkdir(sub, { recursive: true });
+    const fromSub = await generate([
+      '--repo-path',
+      sub,
+      '--from',
+      'v1.0.0',
+      '--to',
+      'v1.1.0',
+      '--cache-dir',
+      join(fixture.git.path, '.cache'),
+    ]);
+    expect(fromSub.code).toBe(2);
+    expect(fromSub.stderr).toContain(`is inside the clone ${await realpath(fixture.git.path)}`);
+
+    // A plain folder holding the cache is no clone, so the cache is not "inside the clone": it is not a clone.
+    const plain = join(dir, 'plain');
+    await mkdir(plain);
+    const notGit = await generate(['--repo-path', plain, '--to', 'v1.1.0', '--cache-dir', join(plain, 'cache')]);
+    expect(notGit.code).toBe(1);
+    expect(notGit.stderr).toContain(`relnotes: ${plain} is not a git repository`);
+    expect(notGit.stderr).not.toContain('inside the clone');
+    expect(emulator.stats().requests).toBe(0);
   });
 
   it('never shows the token, even in the error of a rejected one', async () => {

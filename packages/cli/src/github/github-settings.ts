@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { RelnotesError } from '@relnotes/core';
+import { workTreeRoot } from '@relnotes/git';
 import { defaultCacheDir } from '@relnotes/github';
 import type { Io } from '../io.js';
 import { usageError } from '../usage-error.js';
@@ -80,9 +81,34 @@ export function readWaitScale(env: Io['env']): number | undefined {
   return value;
 }
 
+/** The path with symlinks resolved as far as it exists (git names the work tree that way). */
+async function realPath(path: string): Promise<string> {
+  const parent = dirname(path);
+  try {
+    return await realpath(path);
+  } catch {
+    return parent === path ? path : join(await realPath(parent), basename(path));
+  }
+}
+
 function isInside(child: string, parent: string): boolean {
   const path = relative(parent, child);
   return path === '' || (!path.startsWith('..') && !isAbsolute(path));
+}
+
+/** A URL with `user:password@` can never work (fetch refuses it): a usage error, without echoing it. */
+function checkApiUrl(apiUrl: string | undefined, name: string): void {
+  if (apiUrl === undefined) return;
+  let url: URL;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    return; // The GitHub source says what is wrong with it.
+  }
+  if (url.username === '' && url.password === '') return;
+  throw usageError(
+    `generate: ${name} must not hold credentials (${url.protocol}//…@${url.host}); pass the token as GITHUB_TOKEN or with --token-file`,
+  );
 }
 
 export async function resolveGitHubSettings(
@@ -100,17 +126,20 @@ export async function resolveGitHubSettings(
     throw usageError('generate: --record and --replay cannot be used together', 'Record once, then replay.');
   }
   const repoPath = values['repo-path'] === undefined ? undefined : resolve(io.cwd, values['repo-path']);
+  // Not a clone is an error now, before any request; the clone is its whole working tree, not the folder named.
+  const workTree = repoPath === undefined ? null : await workTreeRoot(repoPath);
   let cacheDir: string | null = null;
   if (values['no-cache'] !== true) {
     cacheDir = values['cache-dir'] === undefined ? defaultCacheDir(io.env) : resolve(io.cwd, values['cache-dir']);
-    if (repoPath !== undefined && isInside(cacheDir, repoPath)) {
+    if (workTree !== null && (isInside(cacheDir, workTree) || isInside(await realPath(cacheDir), workTree))) {
       throw usageError(
-        `generate: the cache folder ${cacheDir} is inside the clone ${repoPath}`,
+        `generate: the cache folder ${cacheDir} is inside the clone ${workTree}`,
         'The cache never goes in a working tree: pick a folder outside it (the default is ~/.cache/relnotes).',
       );
     }
   }
   const apiUrl = values['api-url'] ?? (io.env.GITHUB_API_URL || undefined);
+  checkApiUrl(apiUrl, values['api-url'] === undefined ? 'GITHUB_API_URL' : '--api-url');
   return {
     repository,
     token: await readToken(values['token-file'], io),

@@ -43,6 +43,17 @@ describe('progress', () => {
     );
   });
 
+  it('adds requests made outside the source to the live line and the summary alike', () => {
+    const { io, text } = captureIo();
+    const reporter = createProgressReporter(io, 'live', () => 0);
+    reporter.start('x');
+    reporter.addRequests(3);
+    reporter.onProgress({ phase: 'list', fetched: 100, total: 100, requests: 4, cacheHits: 0 });
+    reporter.finish({ pullRequests: 100, requests: 4, cacheHits: 0 });
+    expect(text()).toContain('listing 100 PRs · 7 requests');
+    expect(text()).toContain('gathered 100 PRs in 7 requests');
+  });
+
   it('prints only a start and a summary line in plain mode', () => {
     const { io, text } = captureIo();
     const reporter = createProgressReporter(io, 'plain', () => 0);

@@ -7,6 +7,9 @@ import { parse } from 'yaml';
 
 const DIR = fileURLToPath(new URL('../../../../examples/github-actions/', import.meta.url));
 const FILES = readdirSync(DIR).filter((file) => file.endsWith('.yml'));
+const CLI_VERSION = (
+  JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version: string }
+).version;
 
 interface Step {
   run?: string;
@@ -37,6 +40,20 @@ describe('examples/github-actions', () => {
       // Any `${{ }}` in `run:` is pasted into the shell script; values go through `env:` instead.
       if (step.run !== undefined) expect(step.run).not.toContain(expression('').slice(0, 3));
     }
+  });
+
+  it.each(FILES)('%s runs relnotes through npx at the exact version of @relnotes/cli, never unpinned', (file) => {
+    const runs = steps(load(file)).flatMap((step) => (step.run === undefined ? [] : [step.run]));
+    const calls = runs.flatMap((run) => run.split('\n')).filter((line) => line.includes('npx'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const call of calls) {
+      const words = call.trim().split(/\s+/);
+      const spec = words[words.indexOf('--package') + 1];
+      expect(words, call).toContain('--package');
+      // A range, a tag or a bare name would let a later (or hijacked) release run with the job's token.
+      expect(spec, call).toBe(`@relnotes/cli@${CLI_VERSION}`);
+    }
+    expect(CLI_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('checks PRs on pull_request with no permissions, no secrets, no checkout; the body comes via env', () => {

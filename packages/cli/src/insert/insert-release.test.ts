@@ -59,9 +59,54 @@ describe('insertRelease', () => {
   });
 
   it('keeps a byte-order mark first', () => {
-    const { text } = insertRelease('\uFEFF# Changelog\n\nOld.\n', NOTES_5, options('v0.5.0'));
+    const { text } = insertRelease('\uFEFF# Changelog\n\n## v0.4.0\n\nOld.\n', NOTES_5, options('v0.5.0'));
     expect(text.startsWith('\uFEFF# Changelog\n\n<!-- relnotes:release v0.5.0 ')).toBe(true);
-    expect(text.endsWith('\n\nOld.\n')).toBe(true);
+    expect(text.endsWith('-->\n\n## v0.4.0\n\nOld.\n')).toBe(true);
+  });
+
+  it('goes after a Keep a Changelog title and intro, before the first release, keeping every other byte', () => {
+    const intro =
+      '# Changelog\n\nAll notable changes to this project are documented in this file.\n\n' +
+      'The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),\n' +
+      'and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).\n\n';
+    const releases =
+      '## [0.4.0] - 2099-01-02\n\n### Added\n\n- Old   gears. \n\n## [0.3.0] - 2099-01-01\n\n- Older.\n\n' +
+      '[0.4.0]: https://example.com/compare/v0.3.0...v0.4.0\n';
+    const { text, action } = insertRelease(intro + releases, NOTES_5, options('v0.5.0'));
+    expect(action).toBe('inserted');
+    expect(text).toBe(`${intro}${sectionOf(text, 'v0.5.0')}\n\n${releases}`);
+    // The next release goes above this one, still below the intro.
+    const six = insertRelease(text, NOTES_6, options('v0.6.0')).text;
+    expect(six).toBe(`${intro}${sectionOf(six, 'v0.6.0')}\n\n${sectionOf(six, 'v0.5.0')}\n\n${releases}`);
+    // The same bytes in a CRLF file.
+    const crlf = (value: string) => value.replace(/\n/g, '\r\n');
+    const again = insertRelease(crlf(intro + releases), NOTES_5, options('v0.5.0')).text;
+    expect(again).toBe(crlf(`${intro}${sectionOf(text, 'v0.5.0')}\n\n${releases}`));
+  });
+
+  it('takes any heading deeper than the title as the first release, but not one in a code block', () => {
+    const intro = '# Project\nIntro:\n\n```md\n## not a release\n```\n';
+    const rest = '### 0.4.0\n- Old.\n';
+    const { text } = insertRelease(intro + rest, NOTES_5, options('v0.5.0'));
+    expect(text).toBe(`${intro}\n${sectionOf(text, 'v0.5.0')}\n\n${rest}`);
+  });
+
+  it('goes after the intro, at the end, when the file has no release yet', () => {
+    const intro = '# Changelog\n\nAll notable changes are documented here.\n';
+    const { text } = insertRelease(intro, NOTES_5, options('v0.5.0'));
+    expect(text).toBe(`${intro}\n${sectionOf(text, 'v0.5.0')}\n`);
+    const unterminated = insertRelease('# Changelog\n\nIntro.', NOTES_5, options('v0.5.0')).text;
+    expect(unterminated).toBe(`# Changelog\n\nIntro.\n\n${sectionOf(unterminated, 'v0.5.0')}\n`);
+    const blankAfter = insertRelease('# Changelog\n\nIntro.\n\n', NOTES_5, options('v0.5.0')).text;
+    expect(blankAfter).toBe(`# Changelog\n\nIntro.\n\n${sectionOf(blankAfter, 'v0.5.0')}\n`);
+  });
+
+  it('lets marker comments win over the title and intro', () => {
+    const existing = '# Changelog\n\nIntro.\n\n## Notes\n\n<!-- relnotes:start -->\n<!-- relnotes:end -->\n';
+    const { text } = insertRelease(existing, NOTES_5, options('v0.5.0'));
+    expect(text).toBe(
+      `# Changelog\n\nIntro.\n\n## Notes\n\n<!-- relnotes:start -->\n${sectionOf(text, 'v0.5.0')}\n<!-- relnotes:end -->\n`,
+    );
   });
 
   it('goes first between the start and end markers, leaving text around them alone', () => {

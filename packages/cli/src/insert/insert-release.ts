@@ -34,8 +34,9 @@ interface Line {
  * Places one release's notes in an existing changelog and returns the new file content. The section is
  * wrapped in `<!-- relnotes:release V sha256:… -->` … `<!-- relnotes:release-end V -->`. On a re-run the
  * same release's section is replaced in place; else the section goes first between
- * `<!-- relnotes:start -->` / `<!-- relnotes:end -->` if the file has them, else below a leading `# Title`
- * line, else at the top. Every byte outside the section is kept (CRLF files get CRLF sections). A section
+ * `<!-- relnotes:start -->` / `<!-- relnotes:end -->` if the file has them; else, in a file that starts
+ * with a `# Title`, after the title and its intro, before the first release (the first heading deeper
+ * than the title, or a section relnotes wrote), at the end if there is none; else at the top. Every byte outside the section is kept (CRLF files get CRLF sections). A section
  * edited by hand since relnotes wrote it (its hash no longer matches) is never replaced: that throws.
  */
 export function insertRelease(
@@ -72,15 +73,46 @@ export function insertRelease(
   const bom = existing.startsWith('\uFEFF') ? 1 : 0;
   const titled = first !== undefined && /^# \S/.test(first.text.slice(bom));
   if (titled) {
-    const at = first.end;
-    const rest = existing.slice(at);
-    const lead = at === first.start + first.text.length ? eol : '';
-    const gap = rest === '' || startsWithBlankLine(rest) ? '' : eol;
-    return { text: existing.slice(0, at) + lead + eol + section + gap + rest, action: 'inserted' };
+    const next = firstReleaseLine(lines);
+    if (next !== null) {
+      const previous = lines[next.number - 2] as Line;
+      const lead = previous.text.trim() === '' ? '' : eol;
+      return {
+        text: existing.slice(0, next.start) + lead + section + eol + existing.slice(next.start),
+        action: 'inserted',
+      };
+    }
+    // No release yet: after the intro, at the end.
+    const last = lines[lines.length - 1] as Line;
+    const ended = last.end !== last.start + last.text.length;
+    const lead = (ended ? '' : eol) + (last.text.trim() === '' && ended ? '' : eol);
+    return { text: existing + lead + section, action: 'inserted' };
   }
   const head = existing.slice(0, bom);
   const rest = existing.slice(bom);
   return { text: head + section + (startsWithBlankLine(rest) ? '' : eol) + rest, action: 'inserted' };
+}
+
+/**
+ * The line where the first release starts, below the title: an ATX heading of level 2 to 6, or the start
+ * marker of a section relnotes wrote. Headings inside fenced code blocks do not count.
+ */
+function firstReleaseLine(lines: readonly Line[]): Line | null {
+  let fence: string | null = null;
+  for (const line of lines.slice(1)) {
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line.text)?.[1];
+    if (fence !== null) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker !== undefined) {
+      fence = marker;
+      continue;
+    }
+    if (/^ {0,3}#{2,6}(?:[ \t]|$)/.test(line.text)) return line;
+    if (parseReleaseMarker(line.text)?.kind === 'start') return line;
+  }
+  return null;
 }
 
 /** `<!-- relnotes:release V sha256:H -->`, the notes, `<!-- relnotes:release-end V -->`, in the file's EOL. */

@@ -1,14 +1,23 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ReleaseNote } from '@relnotes/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
 import type { Io } from '../io.js';
+import { editNotes } from '../pipeline/edit-notes.js';
 import { loadOverrides } from './load-overrides.js';
+import { readReleaseNotes } from './read-release-notes.js';
 import { runMaps } from './run-maps.js';
 
 const fixtures = fileURLToPath(new URL('./__fixtures__/', import.meta.url));
+const sample = fileURLToPath(new URL('../../../../examples/sample/', import.meta.url));
+
+function quietIo(cwd: string): Io {
+  return { stdout: () => undefined, stderr: () => undefined, readStdin: async () => '', env: {}, cwd };
+}
 
 async function run(args: readonly string[], cwd = fixtures): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
@@ -101,7 +110,7 @@ describe('relnotes maps check', () => {
 });
 
 describe('relnotes maps new', () => {
-  it('writes a starter override with every field of the current note, and reads it back', async () => {
+  it('writes a starter override with the note’s fields, the derived ones as commented-out hints', async () => {
     const { code, stdout } = await run(['new', '13', '--notes', join(fixtures, 'release.json'), '--dir', 'maps'], temp);
     expect(code).toBe(0);
     expect(stdout).toBe(`wrote ${join('maps', 'pr-13-map.yaml')}\n`);
@@ -129,14 +138,77 @@ describe('relnotes maps new', () => {
         '  feature: true',
         '  action_required: false',
         '  do_not_publish: false',
-        '  stage: null',
-        '  stage_change: null',
-        '  highlight: false',
+        '  # Derived by relnotes on every run, not overridden; uncomment a line to override it:',
+        '  # stage: null',
+        '  # stage_change: null',
+        '  # highlight: false',
         '',
       ].join('\n'),
     );
     const check = await run(['check', 'maps', '--notes', join(fixtures, 'release.json')], temp);
     expect(check).toMatchObject({ code: 0, stdout: '1 override file, 1 override, 0 problems\n' });
+  });
+
+  it('a starter applied unchanged leaves every note identical, the stages derived from features too', async () => {
+    const args = ['--input', join(sample, 'prs.json'), '--config', join(sample, 'relnotes.config.json')];
+    const config = await loadConfig(join(sample, 'relnotes.config.json'));
+    const { notes } = await readReleaseNotes({ input: join(sample, 'prs.json') }, config.rules, quietIo(temp));
+    const before = await editNotes(notes, config, {}, quietIo(temp));
+    const maps = join(temp, 'maps');
+    for (const note of notes) {
+      expect((await run(['new', String(note.pr), ...args, '--dir', maps], temp)).code).toBe(0);
+    }
+    const starter = await readFile(join(maps, 'pr-2412-map.yaml'), 'utf8');
+    expect(starter).toContain(
+      '\n  # stage: beta  # now from features: feature topology-spread-v2 reached beta in v0.5',
+    );
+    expect(starter).toContain('\n  # stage_change: beta  # now from features: ');
+    expect(starter).not.toMatch(/^ {2}(stage|stage_change|highlight):/m);
+
+    const after = await editNotes(notes, config, { maps: [maps] }, quietIo(temp));
+    expect(after.diagnostics.filter((d) => d.ruleId.startsWith('override'))).toEqual([]);
+    const withoutProvenance = (list: readonly ReleaseNote[]) => list.map(({ provenance: _p, ...rest }) => rest);
+    expect(after.notes).toHaveLength(notes.length);
+    expect(withoutProvenance(after.notes)).toEqual(withoutProvenance(before.notes));
+    const pr2412 = after.notes.find((note) => note.pr === 2412);
+    expect([pr2412?.stage, pr2412?.stageChange]).toEqual(['beta', 'beta']);
+    // The stage still comes from the features, not from the override file.
+    expect(pr2412?.provenance.stage?.[0]?.source).toBe('features');
+    expect(pr2412?.provenance.text?.[0]?.source).toBe('override');
+  });
+
+  it('an uncommented stage hint overrides the derived stage', async () => {
+    const args = ['--input', join(sample, 'prs.json'), '--config', join(sample, 'relnotes.config.json')];
+    const maps = join(temp, 'maps');
+    await run(['new', '2412', ...args, '--dir', maps], temp);
+    const file = join(maps, 'pr-2412-map.yaml');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('  # stage: beta', '  stage: stable'));
+    const config = await loadConfig(join(sample, 'relnotes.config.json'));
+    const { notes } = await readReleaseNotes({ input: join(sample, 'prs.json') }, config.rules, quietIo(temp));
+    const after = await editNotes(notes, config, { maps: [maps] }, quietIo(temp));
+    const note = after.notes.find((candidate) => candidate.pr === 2412);
+    expect(note?.stage).toBe('stable');
+    expect(note?.provenance.stage?.[0]).toMatchObject({ source: 'override', detail: `${file}:20` });
+  });
+
+  it('refuses a PR that an override file edits already, naming its file, line and column', async () => {
+    const maps = join(temp, 'maps');
+    await mkdir(maps);
+    await writeFile(
+      join(maps, 'edits.yaml'),
+      'pr: 11\nreleasenote:\n  text: x\n---\npr: 13\nreleasenote:\n  text: y\n',
+    );
+    const error = await run(['new', '13', '--notes', join(fixtures, 'release.json'), '--dir', maps]).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toMatchObject({
+      code: 'E_OVERRIDE',
+      message: `PR #13 has an override already, at ${join(maps, 'edits.yaml')}:5:1`,
+      line: 5,
+      column: 1,
+    });
+    expect(existsSync(join(maps, 'pr-13-map.yaml'))).toBe(false);
   });
 
   it('never overwrites an existing file', async () => {

@@ -1,17 +1,15 @@
-import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { applyOverrides, type Diagnostic, findDuplicateOverrides, formatOverride, RelnotesError } from '@relnotes/core';
+import { applyOverrides, type Diagnostic, findDuplicateOverrides } from '@relnotes/core';
 import { findConfig } from '../find-config.js';
 import type { Io } from '../io.js';
 import type { Command } from '../main.js';
 import { parseOptions } from '../parse-options.js';
 import { usageError } from '../usage-error.js';
-import { writeFileAtomic } from '../write-file-atomic.js';
 import { loadOverrides } from './load-overrides.js';
 import { readReleaseNotes } from './read-release-notes.js';
+import { writeStarterOverride } from './write-starter-override.js';
 
 const HELP = `Usage: relnotes maps check DIR... [--notes FILE | --input FILE] [--strict]
-       relnotes maps new PR (--notes FILE | --input FILE) [--dir DIR]
+       relnotes maps new PR (--notes FILE | --input FILE) [--dir DIR] [--keps DIR | --features FILE] [--release V]
 
 Override ("map") files let the release-notes lead edit single notes: rewrite the
 text, replace kinds, SIGs or areas, set the feature stage, highlight a note, drop
@@ -35,11 +33,21 @@ maps check DIR...
   Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.
 
 maps new PR
-  Writes DIR/pr-PR-map.yaml, a starter override holding every field of the PR's
-  current note; delete the lines you do not change. Never overwrites a file.
+  Writes DIR/pr-PR-map.yaml, a starter override holding the PR's current note: text,
+  author, documentation, kinds, SIGs, areas and flags. Applied unchanged it changes
+  nothing; edit the lines you mean to change. stage, stage_change and highlight are
+  derived on every run, so they are commented-out hints with their current values
+  (give --keps/--features/--release as for generate, so that they are right);
+  uncomment one to fix it. Never overwrites a file, and refuses a PR that has an
+  override already in DIR or the --maps folders.
   --notes FILE     The release's notes, in krel's JSON
   --input FILE     The release's pull requests, as JSON
   --dir DIR        Where to write (default: maps)
+  --maps DIR       Override folders to look in for an existing override; repeatable
+                   (default: the config's "maps")
+  --keps DIR       An enhancements checkout (default: the config's "keps")
+  --features FILE  A features.yaml (default: the config's "features")
+  --release V      The release, for the stage hints (default: the config's "release")
   --config FILE    Config file (default: ./relnotes.config.json or .yaml if present)
 
 Examples:
@@ -106,7 +114,16 @@ async function newMap(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseOptions(
     'maps new',
     args,
-    { notes: { type: 'string' }, input: { type: 'string' }, dir: { type: 'string' }, config: { type: 'string' } },
+    {
+      notes: { type: 'string' },
+      input: { type: 'string' },
+      dir: { type: 'string' },
+      maps: { type: 'string', multiple: true },
+      keps: { type: 'string' },
+      features: { type: 'string' },
+      release: { type: 'string' },
+      config: { type: 'string' },
+    },
     true,
   );
   const [prArg, ...extra] = positionals;
@@ -121,24 +138,19 @@ async function newMap(args: readonly string[], io: Io): Promise<number> {
       'The PR’s current note is read from it.',
     );
   }
-  const config = await findConfig(values.config, io.cwd);
-  const { notes } = await readReleaseNotes(values, config.rules, io);
-  const note = notes.find((candidate) => candidate.pr === pr);
-  const source = values.notes ?? values.input;
-  if (note === undefined) {
-    throw new RelnotesError('E_OVERRIDE', `PR #${pr} is not in ${source}`, {
-      hint: 'To add a PR the walk missed, write an override with "add: true", a text, an author and its kinds.',
-    });
-  }
-  const file = join(values.dir ?? 'maps', `pr-${pr}-map.yaml`);
-  const path = resolve(io.cwd, file);
-  if (await exists(path)) {
-    throw new RelnotesError('E_OVERRIDE', `${file} exists already; relnotes never overwrites an override file`, {
-      file,
-      hint: 'Edit that file, or delete it first to start again.',
-    });
-  }
-  await writeFileAtomic(path, formatOverride(note));
+  const file = await writeStarterOverride(
+    {
+      pr,
+      source: { notes: values.notes, input: values.input },
+      dir: values.dir ?? 'maps',
+      maps: values.maps,
+      keps: values.keps,
+      features: values.features,
+      release: values.release,
+      config: values.config,
+    },
+    io,
+  );
   io.stdout(`wrote ${file}\n`);
   return 0;
 }
@@ -163,14 +175,4 @@ function sortByPlace(diagnostics: readonly Diagnostic[]): Diagnostic[] {
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }

@@ -150,6 +150,72 @@ describe('watchRender', () => {
   });
 });
 
+describe('watchRender and helpers.mjs', () => {
+  it('re-renders with the new helpers when a parent pack’s helpers.mjs changes, and reports a broken one', async () => {
+    const context = join(temp, 'ctx.json');
+    const saved = await runCli(['generate', '--input', 'prs.json', '--save-context', context], { cwd: fixtures });
+    expect(saved.code).toBe(0);
+    const base = join(temp, 'base');
+    const child = join(temp, 'child');
+    await mkdir(join(base, 'partials'), { recursive: true });
+    await mkdir(child);
+    await writeFile(join(base, 'pack.json'), JSON.stringify({ name: 'base', main: 'main.hbs' }));
+    await writeFile(join(base, 'main.hbs'), '{{#each notes}}{{> item}}{{/each}}');
+    await writeFile(join(base, 'partials', 'item.hbs'), '- {{label pr}}\n');
+    const helpers = join(base, 'helpers.mjs');
+    await writeFile(helpers, 'export const helpers = { label: (pr) => "PR " + pr };\n');
+    await writeFile(join(child, 'pack.json'), JSON.stringify({ name: 'child', extends: '../base' }));
+    const output = join(temp, 'notes.md');
+
+    const io = captureIo(temp);
+    const controller = new AbortController();
+    const read = () => readFile(output, 'utf8').catch(() => '');
+    const loop = watchRender(
+      {
+        signal: controller.signal,
+        render: () =>
+          renderContextFile(
+            {
+              context,
+              config: defaultConfig(),
+              configRules: false,
+              maps: [],
+              template: child,
+              format: 'markdown',
+              release: undefined,
+              strict: false,
+              output,
+              insert: false,
+              diagnostics: 'none',
+            },
+            io,
+          ),
+        output,
+        contextFile: context,
+        maps: [],
+        template: child,
+        debounceMs: 50,
+      },
+      io,
+    );
+    await waitFor('the first run', async () => (await read()).startsWith('- PR 101\n'));
+
+    await writeFile(helpers, 'export const helpers = { label: (pr) => "#" + pr };\n');
+    await waitFor('the helpers edit', async () => (await read()).startsWith('- #101\n'));
+
+    await writeFile(helpers, 'export const helpers = { label: (pr) => { return ) } };\n');
+    await waitFor('the error', () => io.err.length > 0);
+    expect(io.err[0]?.startsWith(`relnotes: ${helpers}`)).toBe(true);
+    expect(io.err[0]).toContain(': cannot be loaded: ');
+    expect(io.err[0]?.split('\n')).toHaveLength(2);
+
+    await writeFile(helpers, 'export const helpers = { label: (pr) => "pull " + pr };\n');
+    await waitFor('the recovery', async () => (await read()).startsWith('- pull 101\n'));
+    controller.abort();
+    await loop;
+  });
+});
+
 describe('packFolders', () => {
   it('follows "extends" to folders, and stops at built-in packs', async () => {
     await mkdir(join(temp, 'base'));

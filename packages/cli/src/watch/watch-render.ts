@@ -20,7 +20,8 @@ export interface WatchRenderOptions {
 
 /**
  * Re-renders whenever the context file, an override file or a file of the template pack (and of the packs
- * it extends) changes, until `signal` aborts. Each run prints `rendered N notes to FILE in T ms`, or one
+ * it extends) changes, until `signal` aborts. Each run loads the pack again; an edited helpers.mjs is
+ * imported afresh (loadTemplatePack versions its URL by content), not served from Node's module cache. Each run prints `rendered N notes to FILE in T ms`, or one
  * line naming the file, line and column of what went wrong; the loop goes on either way.
  */
 export async function watchRender(options: Readonly<WatchRenderOptions>, io: Io): Promise<void> {

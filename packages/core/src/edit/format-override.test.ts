@@ -27,7 +27,7 @@ const base: ReleaseNote = {
 };
 
 describe('formatOverride', () => {
-  it('writes every field with its current value, in Kubernetes’ layout', () => {
+  it('writes the fields copied from the note in Kubernetes’ layout, and the derived ones as commented hints', () => {
     expect(formatOverride(base)).toBe(
       [
         'pr: 321',
@@ -52,19 +52,20 @@ describe('formatOverride', () => {
         '  feature: true',
         '  action_required: false',
         '  do_not_publish: false',
-        '  stage: alpha',
-        '  stage_change: null',
-        '  highlight: false',
+        '  # Derived by relnotes on every run, not overridden; uncomment a line to override it:',
+        '  # stage: alpha',
+        '  # stage_change: null',
+        '  # highlight: false',
         '',
       ].join('\n'),
     );
   });
 
-  it('reads back to the same note', () => {
+  it('reads back to the same note, leaving the derived stage alone', () => {
     const tricky = { ...base, text: '`kubectl` now: works', kinds: [], commit: null, dataFields: { cve: { id: 'X' } } };
     const { overrides, diagnostics } = parseOverrideFile(formatOverride(tricky), 'pr-321-map.yaml');
     expect(diagnostics).toEqual([]);
-    const { notes } = applyOverrides([{ ...base, text: 'old', kinds: ['bug'], stage: null }], overrides);
+    const { notes } = applyOverrides([{ ...base, text: 'old', kinds: ['bug'] }], overrides);
     const { provenance: _edited, ...rest } = notes[0] as ReleaseNote;
     const { provenance: _original, ...expected } = tricky;
     expect(rest).toEqual({ ...expected, commit: base.commit });

@@ -8,7 +8,7 @@ import type { NoteOverride } from './note-override.js';
 import { parseOverrideFile } from './parse-override-file.js';
 
 const dataDir = new URL('../../../../../shared/data/kubernetes/', import.meta.url);
-const conformanceLib = '/work/shared/conformance/lib.mjs';
+const conformanceLib = new URL('../../../../../shared/conformance/lib.mjs', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, dataDir), 'utf8');
 const normalize = (text: string) => text.replace(/\s+/g, ' ').trim();
 // krel capitalises the first letter of each rendered note.
@@ -21,7 +21,7 @@ type ParseChangelog = (markdown: string) => Map<string, { pr: number | null; tex
 
 /** The published text of each note of krel's Markdown draft, read by the conformance scripts' parser. */
 async function publishedTexts(markdown: string): Promise<Map<number, string>> {
-  const { parseChangelog } = (await import(conformanceLib)) as { parseChangelog: ParseChangelog };
+  const { parseChangelog } = (await import(conformanceLib.href)) as { parseChangelog: ParseChangelog };
   const result = new Map<number, string>();
   for (const items of parseChangelog(markdown).values()) {
     for (const item of items) if (item.pr !== null) result.set(item.pr, item.text);

@@ -66,6 +66,17 @@ describe('extractNote: finding the block', () => {
     expect(extractNote(block('Made the gizmo faster.', tag)).status).toBe('missing');
   });
 
+  it('reads a body a Windows browser sent with CRLF endings (fixture kept CRLF by .gitattributes)', () => {
+    const body = fixture('crlf-windows-body.md');
+    expect(body).toContain('\r\n');
+    const result = extractNote(body, { pr: 31 });
+    expect(result.status).toBe('note');
+    expect(result.actionRequired).toBe(true);
+    expect(result.text).toBe('Gaskets are now lubricated on idle;\nset `--lubricate=false` to keep the old behaviour.');
+    expect(result.docs).toEqual([{ url: 'https://example.org/docs/gaskets', description: 'Usage', type: 'external' }]);
+    expect(result).toEqual(extractNote(body.replace(/\r\n/g, '\n'), { pr: 31 }));
+  });
+
   it('gives identical results for CRLF and LF bodies', () => {
     const lf = fixture('k8s-template-filled.md').replace(/\r\n/g, '\n');
     expect(extractNote(lf.replace(/\n/g, '\r\n'))).toEqual(extractNote(lf));
@@ -177,6 +188,12 @@ describe('extractNote: action required', () => {
     const result = extractNote(block('Gizmos upgrade in place; no action required by users.'));
     expect(result.actionRequired).toBe(false);
     expect(result.text).toBe('Gizmos upgrade in place; no action required by users.');
+  });
+
+  it('a block saying ACTION REQUIRED: NONE has no note, like NONE', () => {
+    const result = extractNote(block('ACTION REQUIRED: NONE'));
+    expect(result.status).toBe('none');
+    expect(result.actionRequired).toBe(false);
   });
 
   it('a block holding only the marker is empty', () => {

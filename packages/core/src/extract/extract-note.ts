@@ -128,9 +128,10 @@ function classify(block: Block): Candidate {
   const content = stripHtmlComments(block.content).trim();
   const base = { block, text: null, noneMarker: null, actionRequired: false };
   if (content === '') return { ...base, status: 'empty' };
-  const none = matchNoneMarker(content);
-  if (none) return { ...base, status: 'none', noneMarker: none.marker };
   const action = stripActionRequired(content);
+  // `ACTION REQUIRED: NONE` still says there is no note.
+  const none = matchNoneMarker(content) ?? matchNoneMarker(action.text.trim());
+  if (none) return { ...base, status: 'none', noneMarker: none.marker };
   const text = normalizeNoteMarkdown(action.text);
   if (text === '') return { ...base, status: 'empty', actionRequired: action.actionRequired };
   return { ...base, status: 'note', text, actionRequired: action.actionRequired };
@@ -197,6 +198,12 @@ function findCommentedBlocks(comments: readonly Html[]): Html[] {
     return collect(parseBodyBlocks(inner)).notes.some((node) => node.value.trim() !== '');
   });
 }
+
+const REMOVED_NAMES: Readonly<Record<RemovedControl['kind'], [string, string]>> = {
+  bidi: ['bidi-control', 'bidirectional text control character'],
+  control: ['control-character', 'control character'],
+  'ansi-escape': ['ansi-escape', 'ANSI escape sequence'],
+};
 
 function describe(codePoint: number): string {
   return `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -329,14 +336,14 @@ export function extractNote(body: string, options: Readonly<ExtractOptions> = {}
     return ranges.some((block) => removed.position.line >= block.startLine && removed.position.line <= block.endLine);
   };
   const relevant = prepared.removed.filter(inRange);
-  for (const kind of ['bidi', 'control'] as const) {
+  for (const kind of ['bidi', 'control', 'ansi-escape'] as const) {
     const hits = relevant.filter((removed) => removed.kind === kind);
     const first = hits[0];
     if (!first) continue;
-    const what = kind === 'bidi' ? 'bidirectional text control character' : 'control character';
+    const [ruleId, what] = REMOVED_NAMES[kind];
     report(
       'warning',
-      kind === 'bidi' ? 'bidi-control' : 'control-character',
+      ruleId,
       `Removed ${hits.length} ${what}${hits.length === 1 ? '' : 's'} (first: ${describe(first.codePoint)}) from the release note; expected plain text.`,
       first.position,
     );

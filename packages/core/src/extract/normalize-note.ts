@@ -1,8 +1,10 @@
 import type { List, Nodes, Root } from 'mdast';
+import { hasTooManyLines } from '../sanitize/parse-note-tree.js';
 import { parseNoteBlocks } from './parse-markdown.js';
 
-// micromark is quadratic in list nesting; notes past these bounds keep their text as written
-// (whitespace aside) instead of risking a slow parse. Real notes are far below both.
+// micromark is quadratic in list nesting and in lazy continuation lines; notes past these bounds (or past
+// MAX_PARSED_LINES lines) keep their text as written (whitespace aside) instead of risking a slow parse.
+// Real notes are far below them.
 export const MAX_STRUCTURED_NOTE_LENGTH = 10_000;
 const MAX_LINE_PREFIX = 24;
 
@@ -102,7 +104,7 @@ function unwrapSingleItem(text: string, root: Root): string {
  */
 export function normalizeNoteMarkdown(markdown: string): string {
   const text = normalizeWhitespace(markdown);
-  if (text === '' || text.length > MAX_STRUCTURED_NOTE_LENGTH || hasDeepPrefix(text)) return text;
+  if (text === '' || !canNormalizeStructure(text)) return text;
   const root = parseNoteBlocks(text);
   const dashed = dashBullets(text, collectLists(root));
   return normalizeWhitespace(unwrapSingleItem(dashed, root));
@@ -110,5 +112,5 @@ export function normalizeNoteMarkdown(markdown: string): string {
 
 /** Whether normalizeNoteMarkdown can edit list markers in this text, or leaves it as written. */
 export function canNormalizeStructure(markdown: string): boolean {
-  return markdown.length <= MAX_STRUCTURED_NOTE_LENGTH && !hasDeepPrefix(markdown);
+  return markdown.length <= MAX_STRUCTURED_NOTE_LENGTH && !hasDeepPrefix(markdown) && !hasTooManyLines(markdown);
 }

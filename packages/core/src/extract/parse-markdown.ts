@@ -1,6 +1,5 @@
 import type { Root } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { lazyMarkdownParser } from '../sanitize/load-markdown.js';
 
 // Inline constructs are never needed to find blocks or list markers, and some of them (links, emphasis)
 // make micromark super-linear on hostile input; turning them off keeps parsing fast and predictable.
@@ -20,35 +19,27 @@ const INLINE_CONSTRUCTS = [
 // For a PR body only fences and HTML comments matter. Nested containers (block quotes, lists) are quadratic
 // in micromark at depth, so they are off too; with indented code off, an indented fence (as inside a list
 // item) is still a fence.
-const bodyParser = unified()
-  .use(remarkParse)
-  .data('micromarkExtensions', [
-    {
-      disable: {
-        null: [
-          ...INLINE_CONSTRUCTS,
-          'blockQuote',
-          'list',
-          'codeIndented',
-          'definition',
-          'headingAtx',
-          'setextUnderline',
-          'thematicBreak',
-        ],
-      },
-    },
-  ]);
+const parseBody = lazyMarkdownParser([
+  ...INLINE_CONSTRUCTS,
+  'blockQuote',
+  'list',
+  'codeIndented',
+  'definition',
+  'headingAtx',
+  'setextUnderline',
+  'thematicBreak',
+]);
 
-const noteParser = unified()
-  .use(remarkParse)
-  .data('micromarkExtensions', [{ disable: { null: INLINE_CONSTRUCTS } }]);
+// Setext headings are off too: micromark copies every event for each one (quadratic on `a\n-\n` × 2,500),
+// and a setext underline never changes which lines are list items.
+const parseNote = lazyMarkdownParser([...INLINE_CONSTRUCTS, 'setextUnderline']);
 
 /** Block structure of a PR body: top-level fenced code, HTML and paragraphs only. */
 export function parseBodyBlocks(text: string): Root {
-  return bodyParser.parse(text);
+  return parseBody(text);
 }
 
 /** Block structure of a note (lists, code, headings) without inline content. */
 export function parseNoteBlocks(text: string): Root {
-  return noteParser.parse(text);
+  return parseNote(text);
 }

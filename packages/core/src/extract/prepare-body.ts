@@ -1,12 +1,14 @@
 import type { Position } from '../model.js';
+import { ansiEscapeEnd } from '../sanitize/ansi-escape.js';
 
 /** GitHub refuses PR bodies longer than this; nothing past it can come from a real PR. */
 export const MAX_BODY_LENGTH = 65_536;
 
-export type ControlKind = 'bidi' | 'control';
+export type ControlKind = 'bidi' | 'control' | 'ansi-escape';
 
 export interface RemovedControl {
   kind: ControlKind;
+  /** The first character removed (ESC for a whole escape sequence). */
   codePoint: number;
   position: Position;
 }
@@ -29,7 +31,8 @@ function isOtherControl(code: number): boolean {
 
 /**
  * One linear pass: cut to GitHub's limit, turn CRLF/CR into LF, and drop control characters
- * (which can hide or reorder text), remembering where each was so a diagnostic can point at it.
+ * (which can hide or reorder text) and whole ANSI escape sequences (`ESC[31m`, not just the ESC),
+ * remembering where each was so a diagnostic can point at it.
  * Line numbers are preserved: only characters inside lines are removed.
  */
 export function prepareBody(body: string): PreparedBody {
@@ -53,6 +56,15 @@ export function prepareBody(body: string): PreparedBody {
     if (code === 0x0a) {
       line++;
       column = 1;
+      continue;
+    }
+    const escapeEnd = code === 0x1b || code === 0x9b || code === 0x9d ? ansiEscapeEnd(input, i) : -1;
+    if (escapeEnd > i) {
+      out.push(input.slice(runStart, i));
+      removed.push({ kind: 'ansi-escape', codePoint: code, position: { line, column } });
+      column += escapeEnd - i;
+      runStart = escapeEnd;
+      i = escapeEnd - 1;
       continue;
     }
     const bidi = isBidiControl(code);

@@ -42,14 +42,43 @@ describe('parseKepYaml', () => {
   it('splits comma-separated milestones and reports TBD with file and line', () => {
     const { kep, diagnostics } = fixture('sig-storage/1003-volume-tiers');
     expect(kep?.milestones).toEqual({ alpha: ['v1.30', 'v1.40'] });
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({
-      severity: 'info',
-      ruleId: 'kep-milestone',
+    expect(diagnostics.map((d) => [d.severity, d.ruleId, d.position?.line])).toEqual([
+      ['info', 'kep-milestone', 6],
+      ['info', 'kep-milestone', 7],
+    ]);
+    expect(diagnostics[1]).toMatchObject({
       file: 'enhancements/keps/sig-storage/1003-volume-tiers/kep.yaml',
       position: { line: 7 },
     });
-    expect(diagnostics[0]?.message).toContain('"TBD"');
+    expect(diagnostics[1]?.message).toContain('"TBD"');
+  });
+
+  it('reports a stage with two milestones, naming the file and the value and saying which releases are used', () => {
+    const path = 'keps/sig-storage/2001-twice/kep.yaml';
+    const source = [
+      'title: Twice alpha',
+      'kep-number: 2001',
+      'milestone:',
+      '  alpha: v1.31, v1.38',
+      '  beta: "v1.39"',
+      '',
+    ].join('\n');
+    const { kep, diagnostics } = parseKepYaml(source, path);
+    expect(kep?.milestones).toEqual({ alpha: ['v1.31', 'v1.38'], beta: ['v1.39'] });
+    expect(diagnostics).toEqual([
+      {
+        severity: 'info',
+        ruleId: 'kep-milestone',
+        message: `${path}: milestone alpha "v1.31, v1.38" names 2 releases; each is used as a release in which the KEP reached alpha (v1.31, v1.38), so a note of any of them announces alpha`,
+        file: path,
+        position: { line: 4, column: 10 },
+      },
+    ]);
+  });
+
+  it('says nothing about a stage with one milestone', () => {
+    const { diagnostics } = parseKepYaml('kep-number: 2002\nmilestone:\n  alpha: v1.31\n', 'keps/x/2002-once/kep.yaml');
+    expect(diagnostics).toEqual([]);
   });
 
   it('reports an invalid date and an unreadable milestone as warnings, and reads the rest', () => {

@@ -144,6 +144,15 @@ export function parseKepYaml(source: string, path: string): { kep: Kep | null; d
           report(severity, 'kep-milestone', `milestone ${stage} "${raw}" is not a release like v1.29`, range?.[0]);
         }
       }
+      if (releases.length > 1) {
+        // Not a mistake to stop on, but not the one release per stage the field is for: say how it is read.
+        report(
+          'info',
+          'kep-milestone',
+          `milestone ${stage} "${raw}" names ${releases.length} releases; each is used as a release in which the KEP reached ${stage} (${releases.join(', ')}), so a note of any of them announces ${stage}`,
+          range?.[0],
+        );
+      }
       if (releases.length > 0) milestones[stage] = releases;
     }
   } else if (

@@ -117,8 +117,8 @@ describe('resolveStages: priority of the sources', () => {
     expect(diagnostics[0]?.message).toContain('a label says alpha');
   });
 
-  it('prefers the words over a label when the KEP is silent', () => {
-    const { note } = resolveOne(
+  it('prefers the words over a label when the KEP is silent, and reports the conflict naming both', () => {
+    const { note, diagnostics } = resolveOne(
       makeNote({
         pr: 10,
         text: 'Promoted `Thing` to beta.',
@@ -132,6 +132,27 @@ describe('resolveStages: priority of the sources', () => {
       detail: 'the note says "Promoted `Thing` to beta"',
       confidence: 0.7,
     });
+    expect(diagnostics).toEqual([
+      {
+        severity: 'warning',
+        ruleId: 'stage-conflict',
+        message:
+          '#10: a label says alpha, but its words say beta ("Promoted `Thing` to beta"); using beta from the words',
+        pr: 10,
+      },
+    ]);
+  });
+
+  it('says nothing when a label and the words agree', () => {
+    const { diagnostics } = resolveOne(
+      makeNote({
+        pr: 12,
+        text: 'Promoted `Thing` to beta.',
+        stageChange: 'beta',
+        provenance: { stageChange: [label] },
+      }),
+    );
+    expect(diagnostics).toEqual([]);
   });
 
   it('falls back to the label, then to nothing', () => {

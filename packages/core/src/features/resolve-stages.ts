@@ -178,6 +178,15 @@ export function resolveStages(
       }
     }
 
+    if (!event && !overridden && words && byLabel && note.stageChange !== null && note.stageChange !== words.stage) {
+      diagnostics.push({
+        severity: 'warning',
+        ruleId: 'stage-conflict',
+        message: `#${note.pr}: a label says ${note.stageChange}, but its words say ${words.stage} ("${words.words}"); using ${words.stage} from the words`,
+        pr: note.pr,
+      });
+    }
+
     let stage: FeatureStage | null;
     let stageProvenance: Provenance[] | undefined;
     const overriddenStage = note.provenance.stage?.some((p) => p.source === 'override') === true;

@@ -1,9 +1,5 @@
 import type { Nodes, Root } from 'mdast';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { lazily } from '../sanitize/load-markdown.js';
 
 /** Images become links to them: a page that loads nothing from outside cannot be used to track its readers. */
 function imagesToLinks() {
@@ -28,16 +24,20 @@ function imagesToLinks() {
 
 // Raw HTML is dropped by remark-rehype (no allowDangerousHtml); rehype-sanitize's default schema (GitHub's)
 // then removes whatever else could run or load: only http(s)/mailto-style links survive, ids are prefixed.
-const processor = unified()
-  .use(remarkParse)
-  .use(imagesToLinks)
-  .use(remarkRehype)
-  .use(rehypeSanitize)
-  .use(rehypeStringify);
+// Built on first use: Markdown output never loads rehype.
+const processor = lazily((load) => {
+  const { unified } = load('unified') as typeof import('unified');
+  return unified()
+    .use((load('remark-parse') as typeof import('remark-parse')).default)
+    .use(imagesToLinks)
+    .use((load('remark-rehype') as typeof import('remark-rehype')).default)
+    .use((load('rehype-sanitize') as typeof import('rehype-sanitize')).default)
+    .use((load('rehype-stringify') as typeof import('rehype-stringify')).default);
+});
 
 /** Markdown → sanitised HTML. Give it sanitised Markdown (see sanitizeNote): parsing is quadratic on hostile emphasis. */
 export function markdownToHtml(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return String(processor().processSync(markdown));
 }
 
 /** Escapes text for an HTML text node or a quoted attribute. */

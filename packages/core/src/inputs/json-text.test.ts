@@ -19,6 +19,33 @@ describe('parseJsonText', () => {
   });
 });
 
+describe('parseJsonText positions, whatever the engine puts in its message', () => {
+  const cases: [string, string, number, number][] = [
+    ['a trailing comma in an array', '[\n  {"a": 1},\n]', 3, 1],
+    ['a trailing comma in an object', '{"a": 1,\n "b": 2,\n}', 3, 1],
+    ['an unquoted key', '{\n  a: 1}', 2, 3],
+    ['a single-quoted string', '{"a": \'x\'}', 1, 7],
+    ['a raw newline inside a string', '{"a": "x\ny"}', 1, 9],
+    ['text after the value', '{"a": 1} {"b": 2}', 1, 10],
+    ['a truncated file', '{"a": [1, 2', 1, 12],
+    ['a number with no digits after the point', '[1.]', 1, 4],
+    ['a misspelt literal', '[tru]', 1, 2],
+  ];
+  it.each(cases)('points at %s', (_what, text, line, column) => {
+    expect(() => parseJsonText(text, 'prs.json')).toThrow(RelnotesError);
+    try {
+      parseJsonText(text, 'prs.json');
+    } catch (error) {
+      expect(error).toMatchObject({ file: 'prs.json', line, column });
+    }
+  });
+
+  it('stops at a hostile nesting depth instead of overflowing the stack', () => {
+    const text = `${'['.repeat(100_000)}x`;
+    expect(() => parseJsonText(text)).toThrow(RelnotesError);
+  });
+});
+
 describe('topLevelKeys', () => {
   it('lists top-level keys in written order, skipping nested keys and tricky strings', () => {
     const text = '{"9": {"x": "a \\" }, \\"b\\": {"}, "10": [{"y": 1}, "z"], "2": "{\\"q\\": 1}"}';

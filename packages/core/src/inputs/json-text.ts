@@ -1,17 +1,20 @@
 import { excerpt, RelnotesError } from '../errors.js';
+import { jsonErrorOffset } from './json-error-offset.js';
 
 /**
  * Parses JSON text; a syntax error becomes an `E_INPUT` error with the file, line and column.
  */
 export function parseJsonText(text: string, file?: string): unknown {
+  // A byte-order mark, as some Windows editors write, is not a syntax error.
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text);
+    return JSON.parse(source);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const where = positionOf(text, message);
+    const where = positionOf(source, message);
     throw new RelnotesError(
       'E_INPUT',
-      `invalid JSON: ${excerpt(message, 120)}`,
+      `not valid JSON (${excerpt(message, 120)})`,
       { ...(file === undefined ? {} : { file }), ...where, hint: 'Check the file is complete, valid JSON.' },
       { cause: error },
     );
@@ -20,9 +23,8 @@ export function parseJsonText(text: string, file?: string): unknown {
 
 function positionOf(text: string, message: string): { line?: number; column?: number } {
   const match = /position (\d+)/.exec(message);
-  let offset = text.length;
-  if (match?.[1] !== undefined) offset = Math.min(Number(match[1]), text.length);
-  else if (!message.includes('end of JSON input')) return {};
+  const offset = jsonErrorOffset(text) ?? (match?.[1] === undefined ? null : Math.min(Number(match[1]), text.length));
+  if (offset === null) return {};
   let line = 1;
   let lineStart = 0;
   for (let index = 0; index < offset; index++) {

@@ -42,7 +42,7 @@ describe('parsePullRequests', () => {
   });
 
   it('reads the GitHub REST pulls shape', () => {
-    const [merged, open] = parsePullRequests(fixture('rest-pulls.json'));
+    const [merged, open, closed] = parsePullRequests(fixture('rest-pulls.json'));
     expect(merged).toEqual({
       number: 5001,
       title: 'Drop the legacy sprocket API',
@@ -53,9 +53,12 @@ describe('parsePullRequests', () => {
       mergedAt: '2026-04-01T12:00:00Z',
       mergeCommit: '0123456789abcdef0123456789abcdef01234567',
       baseRef: 'main',
+      state: 'merged',
     });
     // Unmerged PRs are kept; the test-merge sha of an open PR is no merge commit.
-    expect(open).toMatchObject({ mergedAt: null, mergeCommit: null, baseRef: 'release-1.2' });
+    expect(open).toMatchObject({ mergedAt: null, mergeCommit: null, baseRef: 'release-1.2', state: 'open' });
+    // REST says "closed" for merged PRs too: only the missing merge date makes this one closed unmerged.
+    expect(closed).toMatchObject({ number: 5003, mergedAt: null, mergeCommit: null, state: 'closed' });
     expect(open?.cherryPickOf).toEqual({
       number: 4990,
       author: { login: 'cherrypick-robot', url: 'https://github.com/cherrypick-robot' },

@@ -26,6 +26,8 @@ const ZERO_TIME = '0001-01-01T00:00:00Z';
  * The top level is an array of those, `{ "pullRequests": [...] }`, or a single pull request; `json` may
  * also be the raw text, so that a syntax error gets a line and column.
  * Pull requests that are not merged are kept, with `mergedAt: null`: a list given by hand means "these".
+ * A `state` field (REST `open`/`closed`, gh `OPEN`/`CLOSED`/`MERGED`) is kept as `state`, so that
+ * `buildReleaseNotes` can leave out a PR closed without being merged.
  * Labels may be `{name}` objects or plain strings; a missing `body` or `labels` means none.
  * Cherry-picks are recognised by a Kubernetes-style title or robot branch; the original author is not
  * known from a list, so `cherryPickOf.author` is the cherry-pick's author.
@@ -97,6 +99,8 @@ function parseItem(item: unknown, index: number, file: string | undefined): Pull
     mergeCommit: parseMergeCommit(item, merged !== null, fail),
     baseRef: parseBaseRef(item, fail),
   };
+  const state = parseState(item.state, merged !== null, fail);
+  if (state !== undefined) pr.state = state;
   const cherryPickOf = parseCherryPickOf(item, pr, fail);
   if (cherryPickOf !== undefined) pr.cherryPickOf = cherryPickOf;
   return pr;
@@ -149,6 +153,15 @@ function parseMergeCommit(item: Record<string, unknown>, merged: boolean, fail: 
   const value = item.mergeCommit;
   if (isRecord(value)) return optionalString(value.oid, 'mergeCommit.oid', fail);
   return optionalString(value, 'mergeCommit', fail);
+}
+
+function parseState(value: unknown, merged: boolean, fail: Fail): PullRequest['state'] {
+  if (value === undefined || value === null) return undefined;
+  const state = typeof value === 'string' ? value.toLowerCase() : value;
+  if (state === 'open') return 'open';
+  // REST says `closed` for a merged PR too; only its merge date tells them apart.
+  if (state === 'closed' || state === 'merged') return merged || state === 'merged' ? 'merged' : 'closed';
+  return fail('state', '"open", "closed" or "merged"', value);
 }
 
 function parseBaseRef(item: Record<string, unknown>, fail: Fail): string | null {

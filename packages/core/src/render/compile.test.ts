@@ -166,3 +166,55 @@ describe('template errors', () => {
     expect(error.message).toBe('main.hbs: The partial nope could not be found');
   });
 });
+
+describe('template errors of a pack', () => {
+  it('a syntax error in a pack partial names the pack after file:line:column and shows the line', () => {
+    const error = compileError(() =>
+      compileTemplate('{{> urgent}}', {
+        name: '/packs/mine/main.hbs',
+        pack: 'mine',
+        partials: { urgent: 'a\nb\n  {{#if x}}{{/each}}' },
+        partialFiles: { urgent: '/packs/mine/partials/urgent.hbs' },
+      }),
+    );
+    expect(error.code).toBe('E_TEMPLATE');
+    expect(error.file).toBe('/packs/mine/partials/urgent.hbs');
+    expect(error.message).toMatch(/^\/packs\/mine\/partials\/urgent\.hbs:3:6: in pack "mine": if doesn't match each/);
+    expect(error.message).toContain('\n3 |   {{#if x}}{{/each}}\n         ^');
+  });
+
+  it('a missing field at render time names the pack too', () => {
+    const template = compileTemplate('x\n{{nope}}', { name: 'main.hbs', pack: 'mine' });
+    const error = compileError(() => template(ctx({})));
+    expect(error.message).toMatch(/^main\.hbs:2:3: in pack "mine": "nope" is not defined here/);
+  });
+
+  it('a pack helper that throws names itself, its helpers file, the pack, the template file, line and column', () => {
+    const template = compileTemplate('a\n  {{sig-count sigs}}', {
+      name: '/packs/mine/main.hbs',
+      pack: 'mine',
+      helpers: {
+        'sig-count': () => {
+          throw new RangeError('too many SIGs');
+        },
+      },
+      helperFiles: { 'sig-count': '/packs/base/helpers.mjs' },
+    });
+    const error = compileError(() => template(ctx({ sigs: [] })));
+    expect(error.code).toBe('E_TEMPLATE_RENDER');
+    expect(error.message).toMatch(
+      /^\/packs\/mine\/main\.hbs:2:3: in pack "mine": helper "sig-count" from \/packs\/base\/helpers\.mjs failed: too many SIGs/,
+    );
+    expect(error.cause).toBeInstanceOf(RangeError);
+  });
+
+  it('a built-in helper that throws inside a pack names the pack but no helpers file', () => {
+    const template = compileTemplate('{{pr-link this}}', {
+      name: 'main.hbs',
+      pack: 'mine',
+      helperFiles: { 'pr-link': '/nowhere/helpers.mjs' },
+    });
+    const error = compileError(() => template(ctx({ pr: 'x' })));
+    expect(error.message).toMatch(/^main\.hbs:1:1: in pack "mine": helper "pr-link" failed: /);
+  });
+});

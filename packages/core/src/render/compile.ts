@@ -21,6 +21,10 @@ export interface CompileOptions {
   helpers?: Readonly<Record<string, HelperFn>>;
   /** Partial name → file path, named in errors. */
   partialFiles?: Readonly<Record<string, string>>;
+  /** Helper name → the file that defines it (a pack's helpers.mjs), named when the helper throws. */
+  helperFiles?: Readonly<Record<string, string>>;
+  /** The template pack's name, named in every error with the file, line and column. */
+  pack?: string;
 }
 
 type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
@@ -43,7 +47,10 @@ export function compileTemplate(source: string, options: Readonly<CompileOptions
   useStringOutputCompiler(env);
   env.unregisterHelper('log');
   const helpers: Record<string, HelperFn> = { ...markdownHelpers, ...options.helpers };
-  for (const [name, fn] of Object.entries(helpers)) env.registerHelper(name, wrapHelper(name, fn));
+  for (const [name, fn] of Object.entries(helpers)) {
+    const file = Object.hasOwn(options.helpers ?? {}, name) ? options.helperFiles?.[name] : undefined;
+    env.registerHelper(name, wrapHelper(name, fn, file));
+  }
   const knownHelpers = new Set([...BUILTIN_HELPERS, ...Object.keys(helpers)]);
   const partials = options.partials ?? {};
   const partialNames = new Set(Object.keys(partials));
@@ -70,9 +77,9 @@ export function compileTemplate(source: string, options: Readonly<CompileOptions
 
   for (const [name, text] of Object.entries(partials)) {
     const file = options.partialFiles?.[name] ?? `partial "${name}"`;
-    env.registerPartial(name, build({ file, source: text }));
+    env.registerPartial(name, build({ file, source: text, pack: options.pack }));
   }
-  const main = build({ file: options.name ?? 'template', source });
+  const main = build({ file: options.name ?? 'template', source, pack: options.pack });
   // Explicitly false (not just unset): Handlebars then denies prototype properties without logging a warning.
   return (context: RenderContext) => main(context, PROTO_ACCESS);
 }
@@ -160,7 +167,7 @@ function placeOf(line: number, column: unknown): Partial<TemplatePlace> {
 }
 
 /** Names the helper in anything it throws; Handlebars' and our own errors pass through. */
-function wrapHelper(name: string, fn: HelperFn): HelperFn {
+function wrapHelper(name: string, fn: HelperFn, file: string | undefined): HelperFn {
   return function (this: unknown, ...args: unknown[]) {
     try {
       return fn.apply(this, args);
@@ -168,7 +175,7 @@ function wrapHelper(name: string, fn: HelperFn): HelperFn {
       if (error instanceof RelnotesError || error instanceof HelperFailure || error instanceof Handlebars.Exception) {
         throw error;
       }
-      throw new HelperFailure(name, helperPlace(args[args.length - 1]), error);
+      throw new HelperFailure(name, helperPlace(args[args.length - 1]), error, file);
     }
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReleaseNote } from '../create-release-note.js';
 import type { ReleaseNote } from '../model.js';
 import { DEFAULT_RULES } from '../rules.js';
-import { createRenderContext } from './context.js';
+import { createRenderContext, createRenderContextWithDiagnostics } from './context.js';
 import { renderChangelog } from './render-changelog.js';
 
 function makeNote(pr: number, fields: Partial<ReleaseNote> = {}): ReleaseNote {
@@ -169,6 +169,56 @@ describe('createRenderContext', () => {
 
   it('is plain JSON', () => {
     expect(JSON.parse(JSON.stringify(context))).toEqual(context);
+  });
+});
+
+describe('createRenderContext: label-derived text is Markdown-safe', () => {
+  const hostile = makeNote(30, {
+    kinds: ['<b>bold</b>'],
+    sigs: ['<img src=x onerror=alert(1)>', '[a](javascript:alert(1))'],
+    areas: ['x_y', 'line\nbreak'],
+  });
+  const [note] = createRenderContext([hostile]).notes;
+
+  it('escapes SIG names, the SIG list and the SIG groups (a label can name any SIG)', () => {
+    expect(note?.sigNames).toEqual(['\\<img src=x onerror=alert(1)\\>', '\\[a\\](javascript:alert(1))']);
+    expect(note?.sigList).toBe('SIG \\<img src=x onerror=alert(1)\\> and \\[a\\](javascript:alert(1))');
+    const groups = createRenderContext([hostile]).bySig;
+    expect(groups.map((group) => [group.sig, group.name])).toEqual([
+      ['\\<img src=x onerror=alert(1)\\>', '\\<img src=x onerror=alert(1)\\>'],
+      ['\\[a\\](javascript:alert(1))', '\\[a\\](javascript:alert(1))'],
+    ]);
+  });
+
+  it('escapes kinds and areas, and puts a line break of a label on one line', () => {
+    expect(note?.kinds).toEqual(['\\<b\\>bold\\</b\\>']);
+    expect(note?.areas).toEqual(['x\\_y', 'line break']);
+  });
+
+  it('still groups by the labels as given: the display names of known SIGs are found, plain labels unchanged', () => {
+    const plain = createRenderContext([makeNote(31, { kinds: ['bug'], sigs: ['api-machinery'] })]);
+    expect(plain.notes[0]?.sigList).toBe('SIG API Machinery');
+    expect(plain.notes[0]?.kinds).toEqual(['bug']);
+    expect(plain.sections.map((section) => section.title)).toEqual(['Bug or Regression']);
+  });
+});
+
+describe('createRenderContextWithDiagnostics', () => {
+  it('reports one warning per PR whose note had to change, naming the PR and what changed', () => {
+    const notes = [
+      makeNote(40, { text: '# Heading\u200b\n\n[x](javascript:alert(1))' }),
+      makeNote(41, { text: 'Plain words.' }),
+      makeNote(42, { text: '<b>bold</b>' }),
+      makeNote(43, { text: '<b>unpublished</b>', doNotPublish: true }),
+    ];
+    const { context, diagnostics } = createRenderContextWithDiagnostics(notes);
+    expect(context).toEqual(createRenderContext(notes));
+    expect(diagnostics.map((d) => [d.ruleId, d.pr])).toEqual([
+      ['note-sanitized', 40],
+      ['note-sanitized', 42],
+    ]);
+    expect(diagnostics[0]?.message).toMatch(/#40 .*zero-width.*heading.*javascript:/);
+    expect(diagnostics[1]?.message).toContain('raw HTML');
   });
 });
 

@@ -1,10 +1,12 @@
 import { sectionOf } from '../classify/section-of.js';
-import { formatSigList, sigDisplayName } from '../classify/sig-names.js';
+import { sigDisplayName } from '../classify/sig-names.js';
 import type { Highlights, HighlightTitle } from '../features/build-highlights.js';
 import { markdownToHtml } from '../html/markdown-to-html.js';
-import { type Author, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
+import { type Author, type Diagnostic, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
 import { type ClassificationRules, DEFAULT_RULES } from '../rules.js';
 import { sanitizeNote } from '../sanitize/sanitize-note.js';
+import { createLabelEscaper, markdownSafeLabel } from './label-text.js';
+import { joinSigNames } from './sig-list.js';
 import type {
   ContextHighlightGroup,
   ContextHighlights,
@@ -47,23 +49,42 @@ export const STAGE_CHANGE_TITLES: Readonly<Record<FeatureStage, HighlightTitle>>
   removed: 'Removed',
 };
 
-/** Groups the published notes for templates: urgent, by section, by SIG, by stage. */
+/**
+ * Groups the published notes for templates: urgent, by section, by SIG, by stage. Note texts are sanitised
+ * (see sanitizeNote) and label-derived text (SIG names, kinds, areas) is Markdown-safe.
+ */
 export function createRenderContext(
   notes: readonly ReleaseNote[],
   options: Readonly<RenderContextOptions> = {},
 ): RenderContext {
+  return createRenderContextWithDiagnostics(notes, options).context;
+}
+
+/**
+ * createRenderContext, and what sanitising the published notes changed: one warning (`note-sanitized`) per
+ * PR whose note had to change, naming the PR and each change (see SanitizedNote.summary).
+ */
+export function createRenderContextWithDiagnostics(
+  notes: readonly ReleaseNote[],
+  options: Readonly<RenderContextOptions> = {},
+): { context: RenderContext; diagnostics: Diagnostic[] } {
   const rules = options.rules ?? DEFAULT_RULES;
   const published = notes.filter((note) => !note.doNotPublish);
-  const sigCache: SigCache = new Map();
-  const mentions = options.mentions !== false;
-  const contextNotes = published.map((note) => toContextNote(note, rules, sigCache, mentions));
+  const build: NoteBuild = {
+    rules,
+    sigCache: new Map(),
+    safeLabels: createLabelEscaper(),
+    mentions: options.mentions !== false,
+    diagnostics: [],
+  };
+  const contextNotes = published.map((note) => toContextNote(note, build));
   const urgent = contextNotes.filter((note) => note.urgent);
   const sections = groupBySection(
     contextNotes.filter((note) => !note.urgent),
     rules,
   );
-  const bySig = groupBySig(contextNotes, rules);
-  return {
+  const bySig = groupBySig(published, contextNotes, build);
+  const context: RenderContext = {
     release: {
       version: options.release?.version ?? null,
       previous: options.release?.previous ?? null,
@@ -75,7 +96,7 @@ export function createRenderContext(
     sections,
     bySig,
     byStage: groupByStage(contextNotes),
-    highlights: options.highlights ? resolveHighlights(options.highlights, contextNotes, rules) : null,
+    highlights: options.highlights ? resolveHighlights(options.highlights, contextNotes, build) : null,
     authors: listAuthors(contextNotes),
     stats: {
       notes: contextNotes.length,
@@ -86,18 +107,25 @@ export function createRenderContext(
       sections: sections.length,
     },
   };
+  return { context, diagnostics: build.diagnostics };
 }
 
-function toContextNote(
-  note: ReleaseNote,
-  rules: Readonly<ClassificationRules>,
-  sigCache: SigCache,
-  mentions: boolean,
-): ContextNote {
-  const placed = sectionOf(note, rules);
-  const sigs = describeSigs(note.sigs, rules, sigCache);
+/** What building each context note shares: the rules, caches, the mentions choice, the diagnostics found. */
+interface NoteBuild {
+  rules: Readonly<ClassificationRules>;
+  sigCache: SigCache;
+  safeLabels: (labels: readonly string[]) => string[];
+  mentions: boolean;
+  diagnostics: Diagnostic[];
+}
+
+function toContextNote(note: ReleaseNote, build: NoteBuild): ContextNote {
+  const placed = sectionOf(note, build.rules);
+  const sigs = describeSigs(note.sigs, build);
   // Templates only ever see sanitised text, whatever the notes went through before.
-  const text = sanitizeNote(note.text, { pr: note.pr, mentions }).markdown;
+  const sanitized = sanitizeNote(note.text, { pr: note.pr, mentions: build.mentions });
+  if (sanitized.summary) build.diagnostics.push(sanitized.summary);
+  const text = sanitized.markdown;
   // Listed field by field, not spread: a spread of this many keys is several times slower at 10k notes.
   const contextNote: Omit<ContextNote, 'html'> = {
     pr: note.pr,
@@ -107,9 +135,9 @@ function toContextNote(
     author: note.author,
     commit: note.commit,
     mergedAt: note.mergedAt,
-    kinds: note.kinds,
-    sigs: note.sigs,
-    areas: note.areas,
+    kinds: build.safeLabels(note.kinds),
+    sigs: build.safeLabels(note.sigs),
+    areas: build.safeLabels(note.areas),
     stage: note.stage,
     stageChange: note.stageChange,
     features: note.features,
@@ -142,16 +170,21 @@ function withLazyHtml(note: Omit<ContextNote, 'html'>, text: string): ContextNot
 
 type SigCache = Map<string, { names: string[]; list: string }>;
 
-/** Notes share a handful of SIG combinations: name each combination once. */
-function describeSigs(slugs: readonly string[], rules: Readonly<ClassificationRules>, cache: SigCache) {
+/** Notes share a handful of SIG combinations: name each combination once (Markdown-safe names). */
+function describeSigs(slugs: readonly string[], build: NoteBuild) {
   const key = slugs.join('\n');
-  let found = cache.get(key);
+  let found = build.sigCache.get(key);
   if (!found) {
-    const names = [...new Set(slugs)].sort(compareText).map((sig) => sigDisplayName(sig, rules));
-    found = { names, list: formatSigList(slugs, rules) };
-    cache.set(key, found);
+    const names = [...new Set(slugs)].sort(compareText).map((sig) => sigName(sig, build.rules));
+    found = { names, list: joinSigNames(names) };
+    build.sigCache.set(key, found);
   }
   return { names: [...found.names], list: found.list };
+}
+
+/** A SIG's display name, Markdown-safe: a label like `sig/[a](javascript:x)` can name a SIG. */
+function sigName(slug: string, rules: Readonly<ClassificationRules>): string {
+  return markdownSafeLabel(sigDisplayName(slug, rules));
 }
 
 function groupBySection(notes: readonly ContextNote[], rules: Readonly<ClassificationRules>): ContextSection[] {
@@ -170,18 +203,25 @@ function groupBySection(notes: readonly ContextNote[], rules: Readonly<Classific
   return sections;
 }
 
-function groupBySig(notes: readonly ContextNote[], rules: Readonly<ClassificationRules>): ContextSigGroup[] {
+/** By the SIG slugs of the notes as given (`notes[i]` is `contextNotes[i]`), names looked up from the rules. */
+function groupBySig(
+  notes: readonly ReleaseNote[],
+  contextNotes: readonly ContextNote[],
+  build: NoteBuild,
+): ContextSigGroup[] {
+  const { rules } = build;
   const bySlug = new Map<string, ContextNote[]>();
-  for (const note of notes) {
+  notes.forEach((note, index) => {
+    const contextNote = contextNotes[index] as ContextNote;
     for (const sig of new Set(note.sigs)) {
       const list = bySlug.get(sig);
-      if (list) list.push(note);
-      else bySlug.set(sig, [note]);
+      if (list) list.push(contextNote);
+      else bySlug.set(sig, [contextNote]);
     }
-  }
+  });
   const groups = [...bySlug].map(([sig, list]) => ({
-    sig,
-    name: sigDisplayName(sig, rules),
+    sig: markdownSafeLabel(sig),
+    name: sigName(sig, rules),
     notes: list,
     urgent: list.filter((note) => note.urgent),
     sections: groupBySection(
@@ -215,8 +255,9 @@ function groupByStageChange(notes: readonly ContextNote[]): ContextStageGroup[] 
 function resolveHighlights(
   highlights: Readonly<Highlights>,
   notes: readonly ContextNote[],
-  rules: Readonly<ClassificationRules>,
+  build: NoteBuild,
 ): ContextHighlights {
+  const { rules } = build;
   const byPr = new Map(notes.map((note) => [note.pr, note]));
   const resolve = (prs: readonly number[]) =>
     prs.flatMap((pr) => {
@@ -227,12 +268,12 @@ function resolveHighlights(
   const groups: ContextHighlightGroup[] = highlights.groups.map((group) => {
     const sigs = group.sigs
       .map(({ sig, features }) => ({
-        sig,
-        name: sigDisplayName(sig, rules),
+        sig: markdownSafeLabel(sig),
+        name: sigName(sig, rules),
         features: features.map((feature) => {
           const prs = [...feature.notes].sort((a, b) => a - b);
           for (const pr of prs) featured.add(pr);
-          const sigName = feature.sig === null ? null : sigDisplayName(feature.sig, rules);
+          const featureSigName = feature.sig === null ? null : sigName(feature.sig, rules);
           return {
             id: feature.id,
             // buildHighlights names an untracked change after its first PR.
@@ -240,9 +281,9 @@ function resolveHighlights(
             kep: feature.kep,
             title: feature.title,
             url: feature.url,
-            sig: feature.sig,
-            sigName,
-            sigList: sigName === null ? '' : `SIG ${sigName}`,
+            sig: feature.sig === null ? null : markdownSafeLabel(feature.sig),
+            sigName: featureSigName,
+            sigList: featureSigName === null ? '' : `SIG ${featureSigName}`,
             stage: feature.stage,
             prs,
             notes: resolve(prs),

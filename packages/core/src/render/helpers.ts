@@ -9,9 +9,14 @@ import {
 } from './changelog-categories.js';
 import { groupBy, sortBy, where } from './collection-helpers.js';
 import { STAGE_CHANGE_TITLES, STAGE_TITLES } from './context.js';
+import { escapeMarkdown } from './escape-markdown.js';
 import { firstSentence } from './first-sentence.js';
 import { formatDate } from './format-date.js';
+import { createLabelEscaper } from './label-text.js';
+import { joinSigNames } from './sig-list.js';
 import type { HelperFn, HelperOptions } from './types.js';
+
+export { escapeMarkdown, joinSigNames };
 
 /** The helpers every compiled template has. Markdown is produced here, on purpose, not by escaping. */
 export const markdownHelpers: Readonly<Record<string, HelperFn>> = {
@@ -67,6 +72,9 @@ function groupByCategory(notes: readonly unknown[], hash: Record<string, unknown
       throw new TypeError(`unknown heading ${describe(key)}: use ${CHANGELOG_CATEGORY_TITLES.join(', ')}`);
     kinds[key as ChangelogCategoryTitle] = stringOf(value, 'changelog-categories').split(' ').filter(Boolean);
   }
+  // A note's kinds in the context are Markdown-safe (see markdownSafeLabel): compare like with like.
+  const safeLabels = createLabelEscaper();
+  for (const title of CHANGELOG_CATEGORY_TITLES) kinds[title] = safeLabels(kinds[title]);
   const byTitle = new Map<ChangelogCategoryTitle, unknown[]>();
   for (const note of notes) {
     const record = recordOf(note, 'a list of notes');
@@ -155,22 +163,6 @@ export function indentContinuation(text: string, width: number): string {
     .map((line, index) => (index === 0 || line.trim() === '' ? line.trimEnd() : pad + line.trimEnd()))
     .join('\n');
 }
-
-/** `SIG A, B and C` from display names, in the order given; `''` for none. */
-export function joinSigNames(names: readonly string[]): string {
-  const last = names[names.length - 1];
-  if (last === undefined) return '';
-  return names.length === 1 ? `SIG ${last}` : `SIG ${names.slice(0, -1).join(', ')} and ${last}`;
-}
-
-/** Backslash-escapes the characters that would otherwise start Markdown syntax. */
-export function escapeMarkdown(text: string): string {
-  let out = '';
-  for (const char of text) out += MARKDOWN_SPECIAL.has(char) ? `\\${char}` : char;
-  return out;
-}
-
-const MARKDOWN_SPECIAL = new Set(['\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '#']);
 
 function formatPrLink(note: unknown): string {
   const record = recordOf(note, 'a note');

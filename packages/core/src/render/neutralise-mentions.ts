@@ -1,6 +1,9 @@
+import { findMentions } from '../sanitize/find-mentions.js';
+
 /**
- * Wraps `@name`, `@org/team` and `#123` in code spans so that GitHub neither pings nor links them.
- * Code spans and fenced code blocks are left alone. A linear scan, safe on untrusted text.
+ * Wraps `@name`, `@org/team` and `#123` (as findMentions finds them) in code spans so that GitHub neither
+ * pings nor links them. Code spans and fenced code blocks are left alone. A linear scan, line by line,
+ * safe on untrusted text: the fallback for Markdown too long or too nested to parse quickly.
  */
 export function neutraliseMentions(text: string): string {
   const lines = text.split('\n');
@@ -35,54 +38,31 @@ function fenceOf(line: string): { char: string; length: number; bare: boolean } 
 function neutraliseLine(line: string): string {
   let out = '';
   let i = 0;
+  let segment = 0;
+  const flush = (to: number): void => {
+    let at = segment;
+    for (const mention of findMentions(line, segment, to)) {
+      out += `${line.slice(at, mention.start)}\`${mention.text}\``;
+      at = mention.end;
+    }
+    out += line.slice(at, to);
+  };
   while (i < line.length) {
-    const char = line[i] as string;
-    if (char === '`') {
-      const run = runLength(line, i, '`');
-      const close = findRun(line, i + run, run);
-      const end = close < 0 ? i + run : close + run;
-      out += line.slice(i, end);
-      i = end;
+    if (line[i] !== '`') {
+      i++;
       continue;
     }
-    const previous = i === 0 ? '' : (line[i - 1] as string);
-    if ((char === '@' || char === '#') && !GLUED.test(previous)) {
-      const end = char === '@' ? mentionEnd(line, i + 1) : issueEnd(line, i + 1);
-      if (end > i + 1) {
-        out += `\`${line.slice(i, end)}\``;
-        i = end;
-        continue;
-      }
-    }
-    out += char;
-    i++;
+    // A code span is copied as written; the text between code spans is searched for references.
+    const run = runLength(line, i, '`');
+    const close = findRun(line, i + run, run);
+    const end = close < 0 ? i + run : close + run;
+    flush(i);
+    out += line.slice(i, end);
+    i = end;
+    segment = end;
   }
+  flush(line.length);
   return out;
-}
-
-/** A character that makes `@`/`#` part of a word, an address or a URL rather than a mention. */
-const GLUED = /[\w./+=&-]/;
-const NAME = /[A-Za-z0-9-]/;
-const TEAM = /[\w.-]/;
-
-function mentionEnd(line: string, from: number): number {
-  let end = from;
-  while (end < line.length && NAME.test(line[end] as string)) end++;
-  if (end === from) return from;
-  if (line[end] === '/' && end + 1 < line.length && TEAM.test(line[end + 1] as string)) {
-    end++;
-    while (end < line.length && TEAM.test(line[end] as string)) end++;
-  }
-  // A name never ends with a dot: "thanks @ada." keeps its full stop outside.
-  while (line[end - 1] === '.') end--;
-  return end;
-}
-
-function issueEnd(line: string, from: number): number {
-  let end = from;
-  while (end < line.length && (line[end] as string) >= '0' && (line[end] as string) <= '9') end++;
-  if (end === from || /\w/.test(line[end] ?? '')) return from;
-  return end;
 }
 
 function runLength(line: string, from: number, char: string): number {

@@ -96,6 +96,24 @@ describe('first-sentence', () => {
     expect(firstSentence('Three new commands:\n\n- `a`\n- `b`')).toBe('Three new commands.');
   });
 
+  it('never takes the content of a code block: the sentence comes from the first paragraph only', () => {
+    const html = 'Fixes foo\n~~~\n<details open><summary>Click</summary><h1>Injected</h1>\n~~~';
+    const links = 'Fixes foo\n~~~\n[click](javascript:alert(1)) <javascript:alert(2)>\n~~~';
+    const nested = 'Fixes foo\n````\n```\n<b>x</b>\n```\n````';
+    for (const note of [html, links, nested]) expect(firstSentence(note)).toBe('Fixes foo');
+    expect(firstSentence('```\ncode. More.\n```\n\nThe real summary. Rest.')).toBe('The real summary.');
+    expect(firstSentence('- Adds foo.\n- Adds bar.')).toBe('Adds foo.');
+    expect(firstSentence('> Quoted first\n> line. Then more.')).toBe('Quoted first line.');
+    expect(firstSentence('```\nonly code\n```')).toBe('');
+  });
+
+  it('returns safe Markdown for one line whatever it is given (sanitised again)', () => {
+    expect(firstSentence('Run <script>alert(1)</script> now.')).toBe('Run &lt;script>alert(1)&lt;/script> now.');
+    expect(firstSentence('See [x](javascript:alert(1)).')).toBe('See x.');
+    expect(firstSentence('Half a [link](https://ok.example')).toBe('Half a [link]\\(https://ok.example');
+    expect(firstSentence(`${'*'.repeat(14)}x and more`)).not.toContain('\n');
+  });
+
   it('cuts a long sentence at a space outside code spans', () => {
     const long = `Word ${'x '.repeat(150)}\`a b c\` end.`;
     const cut = firstSentence(long, 40);

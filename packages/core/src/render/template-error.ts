@@ -5,6 +5,8 @@ export interface TemplateOrigin {
   /** File path, or a name such as `partial "note"` when there is no file. */
   file: string;
   source: string;
+  /** The template pack the file belongs to, named in errors. */
+  pack?: string | undefined;
 }
 
 /** A 1-based place in a template. */
@@ -19,14 +21,18 @@ export class HelperFailure extends Error {
   readonly helper: string;
   readonly place: TemplatePlace | undefined;
 
-  constructor(helper: string, place: TemplatePlace | undefined, cause: unknown) {
-    super(`helper "${helper}" failed: ${messageOf(cause)}`, { cause });
+  /** `file` is where a pack's helper is defined (its helpers.mjs); built-in helpers have none. */
+  constructor(helper: string, place: TemplatePlace | undefined, cause: unknown, file?: string) {
+    super(`helper "${helper}"${file === undefined ? '' : ` from ${file}`} failed: ${messageOf(cause)}`, { cause });
     this.helper = helper;
     this.place = place;
   }
 }
 
-/** A RelnotesError whose message reads `file:line:column: problem`, then the offending line. */
+/**
+ * A RelnotesError whose message reads `file:line:column: problem` (`file:line:column: in pack "name": problem`
+ * for a pack's template), then the offending line. The place stays first, so editors and grep find it.
+ */
 export function createTemplateError(
   code: RelnotesErrorCode,
   origin: Readonly<TemplateOrigin>,
@@ -38,7 +44,8 @@ export function createTemplateError(
   const line = place?.line;
   const column = place?.column;
   const where = line === undefined ? origin.file : `${origin.file}:${line}${column === undefined ? '' : `:${column}`}`;
-  const message = `${where}: ${problem}${line === undefined ? '' : showLine(origin.source, line, column)}`;
+  const pack = origin.pack === undefined ? '' : `in pack "${origin.pack}": `;
+  const message = `${where}: ${pack}${problem}${line === undefined ? '' : showLine(origin.source, line, column)}`;
   const details = {
     file: origin.file,
     hint,

@@ -4,13 +4,15 @@ import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildHighlights } from '../features/build-highlights.js';
 import type { PullRequest, ReleaseNote } from '../model.js';
 import { buildReleaseNotes } from '../pipeline.js';
 import { compileTemplate } from '../render/compile.js';
 import { createRenderContext } from '../render/context.js';
 import type { Template } from '../render/types.js';
+import { isSafeUrl } from './safe-url.js';
 import { sanitizeNotes } from './sanitize-notes.js';
-import { noteText } from './test-helpers/note-text-arbitrary.js';
+import { hostileNoteText } from './test-helpers/note-text-arbitrary.js';
 
 // Thousands of cases in CI; fewer locally, so that a plain `vitest run` stays quick.
 const RUNS = Number(process.env.RELNOTES_PROPERTY_RUNS ?? (process.env.CI === 'true' ? 1250 : 200));
@@ -24,10 +26,13 @@ const LABEL_SETS = [
 ];
 
 const noteInput = fc.record({
-  text: noteText,
+  text: hostileNoteText,
   labels: fc.constantFrom(...LABEL_SETS),
   // A note reaches the templates from a PR body (extraction) or as written in an override file or krel JSON.
   viaBody: fc.boolean(),
+  // Highlights show a one-line summary of the note (first-sentence): marked notes and stage changes.
+  highlight: fc.boolean(),
+  stageChange: fc.constantFrom(null, 'beta', 'stable'),
 });
 
 interface Outline {
@@ -37,6 +42,10 @@ interface Outline {
   lists: number[];
   /** The links to PRs and authors the template wrote (a note must not turn them into text or code). */
   credits: number;
+  /** Raw HTML anywhere (a template writes none). */
+  html: string[];
+  /** Link, image and definition URLs that are not http, https or mailto. */
+  unsafeUrls: string[];
 }
 
 const parser = unified().use(remarkParse);
@@ -51,18 +60,30 @@ function textOf(node: Nodes): string {
 function outline(markdown: string): Outline {
   const root: Root = parser.parse(markdown);
   const headings: string[] = [];
+  const html: string[] = [];
+  const unsafeUrls: string[] = [];
   let credits = 0;
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'heading') headings.push(`${'#'.repeat(node.depth)} ${textOf(node)}`);
     if (node.type === 'link' && CREDIT_URLS.some((prefix) => node.url.startsWith(prefix))) credits++;
+    if (node.type === 'html') html.push(node.value);
+    if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
+      unsafeUrls.push(node.url);
+    }
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   const lists = root.children.flatMap((node) => (node.type === 'list' ? [node.children.length] : []));
-  return { headings, lists, credits };
+  return { headings, lists, credits, html, unsafeUrls };
 }
 
-type Input = { text: string; labels: string[]; viaBody: boolean };
+type Input = {
+  text: string;
+  labels: string[];
+  viaBody: boolean;
+  highlight: boolean;
+  stageChange: ReleaseNote['stageChange'];
+};
 
 /** Notes from PR bodies through extraction and classification, or taken as written (as an override file gives them). */
 function notesOf(inputs: readonly Input[]): ReleaseNote[] {
@@ -71,14 +92,16 @@ function notesOf(inputs: readonly Input[]): ReleaseNote[] {
     return makePullRequest(index + 1, body, input.labels);
   });
   return buildReleaseNotes(prs).notes.map((note, index) => {
-    const input = inputs[index];
-    return input && !input.viaBody ? { ...note, text: input.text, doNotPublish: false } : note;
+    const input = inputs[index] as Input;
+    const marked = { ...note, highlight: input.highlight, stageChange: input.stageChange };
+    return input.viaBody ? marked : { ...marked, text: input.text, doNotPublish: false };
   });
 }
 
 /** Sanitise, group and render, as the CLI does. */
 function render(template: Template, notes: readonly ReleaseNote[]): string {
-  return template(createRenderContext(sanitizeNotes(notes).notes, { release: RELEASE }));
+  const sanitized = sanitizeNotes(notes).notes;
+  return template(createRenderContext(sanitized, { release: RELEASE, highlights: buildHighlights(sanitized) }));
 }
 
 function makePullRequest(number: number, body: string, labels: string[]): PullRequest {
@@ -111,7 +134,7 @@ describe('no note text can change the changelog structure (property)', () => {
   });
 
   it.each(packs)(
-    'pack %s: the rendered changelog has exactly the headings the template wrote and one list item per note',
+    'pack %s: the rendered changelog has exactly the headings and list items the template wrote, no raw HTML and only http, https and mailto URLs',
     (name) => {
       const template = templates.get(name) as Template;
       const started = performance.now();

@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { parseNoteTree } from './parse-note-tree.js';
+import { hasTooManyLines, parseNoteTree } from './parse-note-tree.js';
 import { MAX_SANITIZED_NOTE_LENGTH } from './sanitize-note.js';
 
 /**
@@ -15,7 +15,7 @@ export function endsInCode(markdown: string): boolean {
   const indented = lastLine.slice(0, prefix).includes('    ') || lastLine.slice(0, prefix).includes('\t');
   if (!indented && !text.includes('```') && !text.includes('~~~')) return false;
   // Too long to parse quickly (sanitizeNote shows such notes as one fenced block): go by the last line.
-  if (text.length > 2 * MAX_SANITIZED_NOTE_LENGTH) {
+  if (text.length > 2 * MAX_SANITIZED_NOTE_LENGTH || hasTooManyLines(text)) {
     const content = lastLine.slice(prefix);
     return indented || content.startsWith('```') || content.startsWith('~~~');
   }

@@ -18,11 +18,8 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-/** A character that makes a following `@` part of an address, a URL or a word (`a@b.io`, `x.dev/@ada`). */
-function isGlued(code: number): boolean {
-  return (
-    isWord(code) || code === 0x2e || code === 0x2f || code === 0x2b || code === 0x3d || code === 0x26 || code === 0x2d
-  );
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a;
 }
 
 /** Characters of an `owner/repo` prefix. */
@@ -46,33 +43,51 @@ function userEnd(text: string, at: number, to: number): number {
   return end;
 }
 
-/** Digits after `#` at `hash`, ending at a word boundary; the end offset, or -1. */
+/**
+ * Digits after `#` at `hash`, not followed by a letter or digit; the end offset, or -1. A `_` after them
+ * does not protect them: it may close emphasis (`_#123_`), and GitHub then sees `#123` alone.
+ */
 function issueEnd(text: string, hash: number, to: number): number {
   const end = skipWhile(text, hash + 1, to, isDigit);
-  if (end === hash + 1 || (end < to && isWord(text.charCodeAt(end)))) return -1;
+  if (end === hash + 1 || (end < to && isAlnum(text.charCodeAt(end)))) return -1;
   return end;
 }
 
-/** Where an `owner/repo` prefix ending at `hash` starts, or `hash` when there is none. */
+/** Where a valid `owner/repo` prefix ending at `hash` starts, or -1 when there is none. */
 function repoStart(text: string, hash: number, from: number): number {
   let start = hash;
   while (start > from && isRepoChar(text.charCodeAt(start - 1))) start--;
-  if (start === hash) return hash;
+  while (start < hash && !isAlnum(text.charCodeAt(start))) start++;
+  if (start === hash) return -1;
   const prefix = text.slice(start, hash);
   const slash = prefix.indexOf('/');
-  const valid = slash > 0 && slash === prefix.lastIndexOf('/') && slash < prefix.length - 1;
-  return valid ? start : -1;
+  return slash > 0 && slash === prefix.lastIndexOf('/') && slash < prefix.length - 1 ? start : -1;
 }
 
 /**
- * Finds GitHub references in `text[from, to)`, a run of plain text of a note's source (no code, no
- * links). Linear: each character is looked at a bounded number of times.
+ * Whether a bare URL that GitHub autolinks (GFM: `http://`, `https://` or `www.` after a space, the start,
+ * `*`, `_`, `~` or `(`) starts at `i`: GitHub does not look for mentions inside links.
  */
+function startsUrl(text: string, i: number): boolean {
+  const before = i === 0 ? 0x20 : text.charCodeAt(i - 1);
+  if (!(isSpace(before) || before === 0x2a || before === 0x5f || before === 0x7e || before === 0x28)) return false;
+  const head = text.slice(i, i + 8).toLowerCase();
+  return head.startsWith('http://') || head.startsWith('https://') || head.startsWith('www.');
+}
+
 /** Whether the text may hold a reference at all: a cheap test before a parse. */
 export function mayHoldMentions(text: string): boolean {
   return text.includes('@') || text.includes('#') || text.includes('h-') || text.includes('H-');
 }
 
+/**
+ * Finds GitHub references in `text[from, to)`, a run of plain text of a note's source (no code, no
+ * links). GitHub links `@user` and `#123` that start its text or follow a character other than an ASCII
+ * letter, digit or `_`, in the text as rendered: a `_` in the source may be an emphasis delimiter that
+ * leaves no text, so only a letter or digit right before the `@` or `#` protects it. Text inside a bare
+ * URL is left alone, and so is a character reference (`&#35;`). Linear: each character is looked at a
+ * bounded number of times.
+ */
 export function findMentions(text: string, from: number, to: number): MentionMatch[] {
   const found: MentionMatch[] = [];
   const push = (start: number, end: number): void => {
@@ -86,22 +101,28 @@ export function findMentions(text: string, from: number, to: number): MentionMat
   while (i < to) {
     const char = text.charAt(i);
     const before = i > 0 ? text.charCodeAt(i - 1) : 0;
-    if (char === '@' && !isGlued(before)) {
+    if ((char === 'h' || char === 'H' || char === 'w' || char === 'W') && startsUrl(text, i)) {
+      // Up to the next space or `<`, where GFM ends an autolinked URL.
+      i = skipWhile(text, i, to, (code) => !isSpace(code) && code !== 0x3c);
+      continue;
+    }
+    if (char === '@' && !isAlnum(before)) {
       const end = userEnd(text, i, to);
       if (end > 0) {
         push(i, end);
         i = end;
         continue;
       }
-    } else if (char === '#' && before !== 0x26) {
+    } else if (char === '#') {
       const end = issueEnd(text, i, to);
-      const start = end > 0 ? repoStart(text, i, from) : -1;
-      if (start >= 0 && (start === from || !isWord(text.charCodeAt(start - 1)))) {
-        push(start, end);
+      const repo = end > 0 ? repoStart(text, i, from) : -1;
+      const entity = before === 0x26 && text.charAt(end) === ';';
+      if (end > 0 && !entity && (repo >= 0 || !isAlnum(before))) {
+        push(repo >= 0 ? repo : i, end);
         i = end;
         continue;
       }
-    } else if ((char === 'G' || char === 'g') && !isWord(before) && text.slice(i + 1, i + 3).toLowerCase() === 'h-') {
+    } else if ((char === 'G' || char === 'g') && !isAlnum(before) && text.slice(i + 1, i + 3).toLowerCase() === 'h-') {
       const end = issueEnd(text, i + 2, to);
       if (end > 0) {
         push(i, end);

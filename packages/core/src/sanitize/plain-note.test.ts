@@ -66,6 +66,8 @@ describe('isPlainNote', () => {
     ['a spaced rule', ' - - -', false],
     ['a setext underline', 'a\n===', false],
     ['a fence', '```\nx', false],
+    ['a tilde fence in a list item', '- ~~~\nx', false],
+    ['a note that starts with a code span (most Kubernetes notes)', '`kubelet` now checks\n`x` too', true],
     ['a link', 'see [x](y)', false],
     ['HTML', 'a <b>', false],
   ])('%s: %s', (_, text, plain) => {

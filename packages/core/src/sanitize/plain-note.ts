@@ -1,5 +1,7 @@
 const INLINE_TRIGGERS = new Set(['<', '[', ']', '\\']);
-const LINE_START_TRIGGERS = new Set(['#', '`', '~', '=', '-', '*', '_', '+', '|']);
+const LINE_START_TRIGGERS = new Set(['#', '=', '-', '*', '_', '+', '|']);
+/** A line that starts with three of these opens a fence; one or two backticks are a code span (`` `kubelet` ``). */
+const FENCE_CHARACTERS = new Set(['`', '~']);
 
 function isSpace(char: string): boolean {
   return char === ' ' || char === '\t';
@@ -47,10 +49,15 @@ function mayBeRule(text: string, from: number, end: number): boolean {
   return marks > 0;
 }
 
+function opensFence(text: string, start: number): boolean {
+  const char = text.charAt(start);
+  return text.charAt(start + 1) === char && text.charAt(start + 2) === char;
+}
+
 /**
  * A cheap, conservative test: true only when the note cannot hold anything sanitizeNote would change
- * (no `<`, `[`, `]` or backslash; no line whose content starts with a heading, fence, rule or setext
- * character). Most notes pass, and then need no Markdown parse at all.
+ * (no `<`, `[`, `]` or backslash; no line whose content starts with a heading, rule or setext character,
+ * or with a fence). Most notes pass, and then need no Markdown parse at all.
  */
 export function isPlainNote(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (INLINE_TRIGGERS.has(text.charAt(i))) return false;
@@ -60,6 +67,7 @@ export function isPlainNote(text: string): boolean {
     if (lineEnd < 0) lineEnd = text.length;
     const start = contentStart(text, lineStart, lineEnd);
     if (start < lineEnd && LINE_START_TRIGGERS.has(text.charAt(start))) return false;
+    if (FENCE_CHARACTERS.has(text.charAt(start)) && opensFence(text, start)) return false;
     if (mayBeRule(text, lineStart, lineEnd)) return false;
     lineStart = lineEnd + 1;
   }

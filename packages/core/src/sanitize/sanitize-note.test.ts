@@ -2,6 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { MAX_LINK_BRACKETS, MAX_PARSED_LINES } from './parse-note-tree.js';
 import { MAX_SANITIZED_NOTE_LENGTH, neutralizeMentions, sanitizeNote } from './sanitize-note.js';
 
 const parse = (text: string): Root => unified().use(remarkParse).parse(text);
@@ -80,6 +81,19 @@ describe('sanitizeNote: a note cannot open a section', () => {
   });
 });
 
+describe('sanitizeNote: one summary of the changes', () => {
+  it('sums up every change in one warning naming the PR, and is null when nothing changed', () => {
+    const { summary } = sanitizeNote('# Big\u200b news\n\n[click](javascript:alert(1)) <b>x</b>', { pr: 12 });
+    expect(summary).toEqual({ severity: 'warning', ruleId: 'note-sanitized', pr: 12, message: expect.any(String) });
+    expect(summary?.message).toMatch(/^The note of #12 was changed to be safe to publish: /);
+    for (const part of ['removed 1 zero-width character (first: U+200B)', 'heading', 'javascript:', 'raw HTML']) {
+      expect(summary?.message).toContain(part);
+    }
+    expect(sanitizeNote('Fixed a crash.', { pr: 12 }).summary).toBeNull();
+    expect(sanitizeNote('Thanks @ada', { pr: 12, mentions: false }).summary).toBeNull();
+  });
+});
+
 describe('sanitizeNote: fences', () => {
   it('closes an unclosed fence inside the note', () => {
     const out = clean('Run:\n```sh\nrm -rf /tmp/x');
@@ -90,6 +104,17 @@ describe('sanitizeNote: fences', () => {
   it('closes a bare opening fence and a tilde fence with the same fence', () => {
     expect(clean('```')).toBe('```\n```');
     expect(clean('~~~~\ncode')).toBe('~~~~\ncode\n~~~~');
+  });
+
+  it('closes a fence whose last line only looks like a closing fence (four spaces in: code, not a fence)', () => {
+    expect(clean('~~~\n    ~~~')).toBe('~~~\n    ~~~\n~~~');
+    expect(clean('~~~\n   ~~~')).toBe('~~~\n   ~~~');
+  });
+
+  it('closes a fence of a list item that ends in blank lines before the next item, inside the item', () => {
+    const out = clean('- ```\n  a\n\n- b');
+    expect(out).toBe('- ```\n  a\n  ```\n\n- b');
+    expect(clean(out)).toBe(out);
   });
 
   it('keeps a note that ends inside a fence from swallowing what follows', () => {
@@ -113,6 +138,17 @@ describe('sanitizeNote: raw HTML becomes inert text', () => {
     const out = clean(note);
     expect(nodeTypes(out)).not.toContain('html');
     expect(nodeTypes(out)).not.toContain('heading');
+  });
+});
+
+describe('sanitizeNote: text after the note cannot complete one of its constructs', () => {
+  it('escapes the ( of a link that did not parse, so the links a template writes after it stay links', () => {
+    for (const note of ['[x](*', '[x](https://ok.example', '![i](<']) {
+      const out = clean(note);
+      const line = `- ${out} ([#1](https://github.com/acme/widget/pull/1))`;
+      expect(links(line)).toEqual(['https://github.com/acme/widget/pull/1']);
+    }
+    expect(clean('[x](*')).toBe('[x]\\(*');
   });
 });
 
@@ -180,6 +216,24 @@ describe('sanitizeNote: characters', () => {
     }
   });
 
+  it('removes Unicode tag characters and other invisible format characters, like zero-width ones', () => {
+    const tags = [...'hidden'].map((char) => String.fromCodePoint(0xe0000 + char.charCodeAt(0))).join('');
+    const { markdown, diagnostics } = sanitizeNote(`safe${tags}\u{E0001} so\u00adft x\u2062y \u{1D173}z`, { pr: 8 });
+    expect(markdown).toBe('safe soft xy z');
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        ruleId: 'invisible-character',
+        pr: 8,
+        message: expect.stringContaining('10 invisible'),
+      }),
+    ]);
+  });
+
+  it('removes whole ANSI sequences (CSI, OSC, the one-byte CSI), leaving no [31m behind', () => {
+    const note = 'a\u001b[31mred\u001b[0m \u001b]8;;https://x.example\u0007link\u001b]8;;\u001b\\ \u009b1mbold';
+    expect(clean(note)).toBe('ared link bold');
+  });
+
   it('gives byte-identical output for CRLF and LF input', () => {
     const lf = '# Title\nline one\n\n```\ncode\n\n- a\n- b';
     const crlf = lf.replace(/\n/g, '\r\n');
@@ -212,6 +266,17 @@ describe('sanitizeNote: mentions', () => {
     expect(JSON.stringify(inline)).toContain('"type":"inlineCode","value":"@ada"');
   });
 
+  it('neutralises what GitHub links inside emphasis or after punctuation: _@ada_, _#123_, (@bo), -#4', () => {
+    expect(clean('_@ada_ and _#123_, (@bo) and x -#4', false)).toBe('_`@ada`_ and _`#123`_, (`@bo`) and x -`#4`');
+  });
+
+  it('keeps a mention next to a code span apart from its backticks, so neither span breaks', () => {
+    const out = clean('`<img src=x onerror=alert(1)>`@acme/team', false);
+    expect(out).toBe('`<img src=x onerror=alert(1)>` `@acme/team`');
+    expect(nodeTypes(out).filter((type) => type === 'inlineCode')).toHaveLength(2);
+    expect(neutralizeMentions('````<b>x</b>````@ada')).toBe('````<b>x</b>```` `@ada`');
+  });
+
   it('neutralises an escaped reference too', () => {
     expect(clean('see \\#12', false)).toBe('see `#12`');
   });
@@ -231,6 +296,38 @@ describe('sanitizeNote: size', () => {
   it('shows deeply nested blocks as a code block that no inner fence can close', () => {
     const { markdown } = sanitizeNote(`${'> '.repeat(40)}x\n\`\`\`\`\`\nafter`);
     expect(nodeTypes(markdown).filter((type) => type !== 'root')).toEqual(['code']);
+  });
+
+  it('escapes setext underlines before parsing past 50 of them (micromark is quadratic in them)', () => {
+    const note = 'a\n-\n'.repeat(60).trim();
+    const started = performance.now();
+    const { markdown, diagnostics } = sanitizeNote(note, { pr: 4 });
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(markdown).toBe('a\n\\-\n'.repeat(60).trim());
+    expect(nodeTypes(markdown)).not.toContain('heading');
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['note-heading']);
+    expect(clean(markdown)).toBe(markdown);
+  });
+
+  it('escapes a few setext underlines after the parse, as written otherwise', () => {
+    expect(clean('Title\n---\nmore\n\nTwo\n===')).toBe('Title\n\\---\nmore\n\nTwo\n\\===');
+  });
+
+  it(`shows a note of more than ${MAX_PARSED_LINES} lines as a code block (micromark is quadratic in lazy lines)`, () => {
+    const note = `> a\n${'b\n'.repeat(MAX_PARSED_LINES)}`;
+    const { markdown, diagnostics } = sanitizeNote(note);
+    expect(nodeTypes(markdown).filter((type) => type !== 'root')).toEqual(['code']);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['note-too-complex']);
+    expect(clean(markdown)).toBe(markdown);
+  });
+
+  it(`escapes [ and ] past ${MAX_LINK_BRACKETS} [ (micromark is quadratic in brackets), links included`, () => {
+    const note = `${'[a] '.repeat(MAX_LINK_BRACKETS)}[ok](https://ok.example) \`[code]\``;
+    const { markdown, diagnostics } = sanitizeNote(note);
+    expect(markdown).toBe(`${'\\[a\\] '.repeat(MAX_LINK_BRACKETS)}\\[ok\\]\\(https://ok.example) \`[code]\``);
+    expect(links(markdown)).toEqual([]);
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['note-brackets']);
+    expect(clean(markdown)).toBe(markdown);
   });
 
   it('escapes * and _ past a thousand of them (emphasis parsing is quadratic)', () => {
@@ -259,7 +356,7 @@ describe('neutralizeMentions (for already safe, formatted Markdown)', () => {
 
 describe('sanitizeNote: fences inside containers', () => {
   it.each([
-    ['a list item', '+ ```', '+ ```\n  ```'],
+    ['a list item', '+ ```\n  x', '+ ```\n  x\n  ```'],
     ['an ordered item', '1) ```go\n   x := 1', '1) ```go\n   x := 1\n   ```'],
     ['a block quote', '> ```\n> code', '> ```\n> code\n> ```'],
   ])('closes an unclosed fence in %s with the container prefix', (_, note, expected) => {
@@ -282,6 +379,10 @@ describe('sanitizeNote: a first list that text before the note would absorb', ()
   it.each([
     ['an ordered list starting at 2', '2) ```go\n   x := 1', '2\\) ```go\n   x := 1'],
     ['an empty item', '-\n  ```', '\\-\n  ```\n  ```'],
+    // After text on the same line, what the marker held as indented code is inline text (raw HTML here).
+    ['a one-line list item holding indented code', '-     <details>', '\\-     &lt;details>'],
+    ['a one-line ordered item holding indented code', '1.     <i>', '1\\.     &lt;i>'],
+    ['a one-line block quote holding indented code', '>     <b>x</b>', '\\>     &lt;b>x&lt;/b>'],
   ])('%s becomes text', (_, note, expected) => {
     expect(clean(note)).toBe(expected);
   });

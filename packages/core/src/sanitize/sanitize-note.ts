@@ -2,9 +2,16 @@ import type { Code, Nodes, Root, Text } from 'mdast';
 import type { Diagnostic } from '../model.js';
 import { neutraliseMentions as neutraliseMentionsByLine } from '../render/neutralise-mentions.js';
 import { findMentions, mayHoldMentions } from './find-mentions.js';
-import { parseNoteTree } from './parse-note-tree.js';
+import {
+  hasManyLinkBrackets,
+  hasTooManyLines,
+  MAX_LINK_BRACKETS,
+  MAX_PARSED_LINES,
+  parseNoteTree,
+} from './parse-note-tree.js';
 import { isPlainNote } from './plain-note.js';
 import { isSafeUrl } from './safe-url.js';
+import { escapeManySetextUnderlines } from './setext-underlines.js';
 import { type RemovedCharacters, stripUnsafeCharacters } from './strip-unsafe-characters.js';
 import { applyEdits, escapeAllPunctuation, expandLeadingTabs, isEscaped, type TextEdit } from './text-edits.js';
 
@@ -22,7 +29,13 @@ export interface SanitizeOptions {
 export interface SanitizedNote {
   /** Safe Markdown: the note as written wherever it was already safe. */
   markdown: string;
+  /** One diagnostic per kind of change (rule ids `note-heading`, `zero-width-character`, …). */
   diagnostics: Diagnostic[];
+  /**
+   * All the changes in one warning (rule id `note-sanitized`), for a report with one line per PR; `null` when
+   * nothing had to change. Mentions neutralised on request are not a change to report.
+   */
+  summary: Diagnostic | null;
 }
 
 /** Longer notes, or deeper nesting, are not parsed (micromark is super-linear there) but shown as code. */
@@ -40,23 +53,52 @@ type Finding =
   | 'unsafe-url'
   | 'unclosed-fence'
   | 'too-complex'
-  | 'emphasis';
+  | 'emphasis'
+  | 'brackets';
 
-const FINDINGS: Readonly<Record<Finding, { ruleId: string; what: string }>> = {
-  heading: { ruleId: 'note-heading', what: 'a heading, shown as a plain paragraph so that it cannot open a section' },
-  'thematic-break': { ruleId: 'note-thematic-break', what: 'a thematic break (---), shown as text' },
-  html: { ruleId: 'note-raw-html', what: 'raw HTML, shown as text' },
-  definition: { ruleId: 'note-link-definition', what: 'a link reference definition, removed (it can hijack links)' },
+/** Per finding: its rule id, what the note has (for its own diagnostic) and what was done (for the summary). */
+const FINDINGS: Readonly<Record<Finding, { ruleId: string; what: string; done: string }>> = {
+  heading: {
+    ruleId: 'note-heading',
+    what: 'a heading, shown as a plain paragraph so that it cannot open a section',
+    done: 'a heading flattened to text',
+  },
+  'thematic-break': {
+    ruleId: 'note-thematic-break',
+    what: 'a thematic break (---), shown as text',
+    done: 'a thematic break shown as text',
+  },
+  html: { ruleId: 'note-raw-html', what: 'raw HTML, shown as text', done: 'raw HTML made inert text' },
+  definition: {
+    ruleId: 'note-link-definition',
+    what: 'a link reference definition, removed (it can hijack links)',
+    done: 'a link reference definition removed',
+  },
   'unsafe-url': {
     ruleId: 'note-unsafe-url',
     what: 'a link or image whose URL is not http, https or mailto; the link was removed and its text kept',
+    done: 'a link whose URL is not http, https or mailto (javascript:, data:, …) removed, its text kept',
   },
-  'unclosed-fence': { ruleId: 'note-unclosed-fence', what: 'an unclosed code fence, closed at the end of the note' },
+  'unclosed-fence': {
+    ruleId: 'note-unclosed-fence',
+    what: 'an unclosed code fence, closed at the end of the note',
+    done: 'an unclosed code fence closed',
+  },
   'too-complex': {
     ruleId: 'note-too-complex',
-    what: `more than ${MAX_SANITIZED_NOTE_LENGTH} characters or deeply nested blocks; it is shown as a code block`,
+    what: `more than ${MAX_SANITIZED_NOTE_LENGTH} characters, more than ${MAX_PARSED_LINES} lines or deeply nested blocks; it is shown as a code block`,
+    done: 'the whole note shown as a code block (too long, too many lines or too deeply nested)',
   },
-  emphasis: { ruleId: 'note-emphasis', what: `more than ${MAX_EMPHASIS_DELIMITERS} * and _, escaped` },
+  emphasis: {
+    ruleId: 'note-emphasis',
+    what: `more than ${MAX_EMPHASIS_DELIMITERS} * and _, escaped`,
+    done: `* and _ escaped (more than ${MAX_EMPHASIS_DELIMITERS})`,
+  },
+  brackets: {
+    ruleId: 'note-brackets',
+    what: `more than ${MAX_LINK_BRACKETS} [, escaped with the ] (its links are shown as text)`,
+    done: `[ and ] escaped (more than ${MAX_LINK_BRACKETS} [), links shown as text`,
+  },
 };
 
 const CHARACTER_NAMES: Readonly<Record<RemovedCharacters['kind'], [string, string]>> = {
@@ -64,6 +106,7 @@ const CHARACTER_NAMES: Readonly<Record<RemovedCharacters['kind'], [string, strin
   'ansi-escape': ['ansi-escape', 'ANSI escape sequence'],
   bidi: ['bidi-control', 'bidirectional text control character'],
   'zero-width': ['zero-width-character', 'zero-width character'],
+  invisible: ['invisible-character', 'invisible format character'],
 };
 
 /**
@@ -85,11 +128,13 @@ export function sanitizeNote(markdown: string, options: Readonly<SanitizeOptions
     if (options.pr !== undefined) diagnostic.pr = options.pr;
     diagnostics.push(diagnostic);
   };
+  const done: string[] = [];
   const stripped = stripUnsafeCharacters(markdown);
   for (const removed of stripped.removed) {
     const [ruleId, name] = CHARACTER_NAMES[removed.kind];
-    const plural = removed.count === 1 ? '' : 's';
-    report(ruleId, `Removed ${removed.count} ${name}${plural} (first: ${removed.first}) from ${whose}.`);
+    const what = `${removed.count} ${name}${removed.count === 1 ? '' : 's'} (first: ${removed.first})`;
+    report(ruleId, `Removed ${what} from ${whose}.`);
+    done.push(`removed ${what}`);
   }
 
   const findings = new Set<Finding>();
@@ -97,8 +142,20 @@ export function sanitizeNote(markdown: string, options: Readonly<SanitizeOptions
   for (const finding of findings) {
     const { ruleId, what } = FINDINGS[finding];
     report(ruleId, `${capitalise(whose)} has ${what}.`);
+    done.push(FINDINGS[finding].done);
   }
-  return { markdown: text, diagnostics };
+  return { markdown: text, diagnostics, summary: summarise(done, whose, options.pr) };
+}
+
+function summarise(done: readonly string[], whose: string, pr: number | undefined): Diagnostic | null {
+  if (done.length === 0) return null;
+  const summary: Diagnostic = {
+    severity: 'warning',
+    ruleId: 'note-sanitized',
+    message: `${capitalise(whose)} was changed to be safe to publish: ${done.join('; ')}.`,
+  };
+  if (pr !== undefined) summary.pr = pr;
+  return summary;
 }
 
 /**
@@ -111,9 +168,14 @@ export function neutralizeMentions(markdown: string): string {
   let text = markdown.slice(start, end);
   if (text === '' || !mayHoldMentions(text)) return markdown;
   // Formatted notes can outgrow a quick parse (indentation); past that, a line scan does the job.
-  if (text.length > 2 * MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(text)) return neutraliseMentionsByLine(markdown);
+  if (text.length > 2 * MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(text) || hasTooManyLines(text)) {
+    return neutraliseMentionsByLine(markdown);
+  }
+  if (escapeManySetextUnderlines(text) !== null) return neutraliseMentionsByLine(markdown);
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const edits = inlineEdits(text, parseNoteTree(text), false, new Set());
+    const manyBrackets = hasManyLinkBrackets(text);
+    const root = parseNoteTree(text, { links: !manyBrackets });
+    const edits = inlineEdits(text, root, { keepMentions: false, escapeBrackets: manyBrackets }, new Set());
     if (edits.length === 0) return markdown.slice(0, start) + text + markdown.slice(end);
     text = applyEdits(text, edits);
   }
@@ -122,7 +184,7 @@ export function neutralizeMentions(markdown: string): string {
 
 function sanitizeStructure(input: string, keepMentions: boolean, findings: Set<Finding>): string {
   if (input === '') return input;
-  if (input.length > MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(input)) {
+  if (input.length > MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(input) || hasTooManyLines(input)) {
     if (isOneSafeFence(input)) return input;
     findings.add('too-complex');
     return asCodeBlock(input);
@@ -130,10 +192,16 @@ function sanitizeStructure(input: string, keepMentions: boolean, findings: Set<F
   // Most notes hold nothing to change: no need to parse them.
   const mentionsSafe = keepMentions || !mayHoldMentions(input);
   if (mentionsSafe && isPlainNote(input) && countEmphasisDelimiters(input) <= MAX_EMPHASIS_DELIMITERS) return input;
-  let text = input;
+  const underlined = escapeManySetextUnderlines(input);
+  if (underlined !== null) findings.add('heading');
+  let text = underlined ?? input;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const root = parseNoteTree(text);
-    const edits = [...blockEdits(text, root, findings), ...inlineEdits(text, root, keepMentions, findings)];
+    const manyBrackets = hasManyLinkBrackets(text);
+    const root = parseNoteTree(text, { links: !manyBrackets });
+    const edits = [
+      ...blockEdits(text, root, findings),
+      ...inlineEdits(text, root, { keepMentions, escapeBrackets: manyBrackets }, findings),
+    ];
     if (edits.length === 0) return text;
     text = applyEdits(text, edits).trim();
     // Escapes can grow a note past what a second pass would parse: keep the output a fixed point.
@@ -184,7 +252,16 @@ function longestRun(text: string, char: string): number {
 /** The note as one fenced code block, cut to the length that can be parsed again. */
 function asCodeBlock(text: string): string {
   const room = MAX_SANITIZED_NOTE_LENGTH - 200;
-  const body = text.length > room ? `${text.slice(0, room)}\n…` : text;
+  // Every later parse (a template's, the HTML page's) pays for each line of the block: keep few enough.
+  let end = Math.min(text.length, room);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) {
+    if (++lines > MAX_PARSED_LINES - 3) {
+      end = i;
+      break;
+    }
+  }
+  const body = end < text.length ? `${text.slice(0, end)}\n…` : text;
   const fence = '`'.repeat(Math.max(3, longestRun(body, '`') + 1));
   return `${fence}\n${body}\n${fence}`;
 }
@@ -220,11 +297,17 @@ function blockEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[
   }
   // A template may write text before the note; a list that cannot interrupt that paragraph (one starting at
   // 2, an empty item) would be read as its continuation, and the note's next lines differently. Plain text.
+  // On one line (note-text keeps a one-line note there), any list or quote marker is text after that text,
+  // and what the marker held (indented code: `-     <b>`) would be read as inline text.
   const first = root.children[0];
-  if (first?.type === 'list' && (first.ordered ? first.start !== 1 : first.children[0]?.children.length === 0)) {
+  const oneLine = !text.includes('\n');
+  const absorbed =
+    first?.type === 'list' &&
+    (oneLine || (first.ordered ? first.start !== 1 : first.children[0]?.children.length === 0));
+  if (absorbed || (oneLine && first?.type === 'blockquote')) {
     const marker = skipIndent(text, 0);
     let delimiter = marker;
-    while (first.ordered && text.charCodeAt(delimiter) >= 0x30 && text.charCodeAt(delimiter) <= 0x39) delimiter++;
+    while (first.type === 'list' && first.ordered && isDigit(text.charCodeAt(delimiter))) delimiter++;
     // Alone: the rest of the note reads differently once this is text, and the next pass sees it so.
     return [{ start: delimiter, end: delimiter, insert: '\\' }];
   }
@@ -283,7 +366,10 @@ function blockEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[
         const close = missingClosingFence(text, node, at);
         if (close !== null) {
           findings.add('unclosed-fence');
-          edits.push({ start: at.end, end: at.end, insert: `\n${containerPrefix(text, at.start)}${close}` });
+          // After the last content line: a block that ends after blank lines ends at the start of a line.
+          let end = at.end;
+          while (end > at.start && text.charAt(end - 1) === '\n') end--;
+          edits.push({ start: end, end, insert: `\n${containerPrefix(text, at.start)}${close}` });
         }
         break;
       }
@@ -294,6 +380,10 @@ function blockEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[
       for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   return edits;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
 }
 
 function isMarksOnly(line: string): boolean {
@@ -322,12 +412,20 @@ function missingClosingFence(text: string, node: Code, at: { start: number; end:
   let length = 0;
   while (text.charAt(open + length) === char) length++;
   if (length < 3) return null;
-  const fence = char.repeat(length);
-  if (node.position?.start.line === node.position?.end.line) return fence;
-  let lastLine = text.slice(text.lastIndexOf('\n', at.end - 1) + 1, at.end).trim();
-  while (lastLine.startsWith('>')) lastLine = lastLine.slice(1).trimStart();
-  const closed = lastLine.length >= length && longestRun(lastLine, char) === lastLine.length;
-  return closed ? null : fence;
+  return isClosedFence(node) ? null : char.repeat(length);
+}
+
+/**
+ * Whether micromark found the fence's closing line: the node then spans its opening line, its content and
+ * that line. An unclosed one spans only its content (and may end at the start of a line, after blank lines);
+ * a line that only looks like a fence (indented four spaces past its container) is content.
+ */
+function isClosedFence(node: Code): boolean {
+  const start = node.position?.start;
+  const end = node.position?.end;
+  if (!start || !end || end.column === 1) return false;
+  const contentLines = node.value === '' ? 0 : node.value.split('\n').length;
+  return end.line - start.line + 1 === contentLines + 2;
 }
 
 /** What a line must start with to be inside the same containers as `offset`: `>` kept, list markers as spaces. */
@@ -340,30 +438,65 @@ function containerPrefix(text: string, offset: number): string {
 
 /**
  * Edits of the text runs outside code and links: mentions become code spans (and literal backticks are
- * escaped so those spans cannot pair with them); past MAX_EMPHASIS_DELIMITERS, `*` and `_` are escaped.
+ * escaped so those spans cannot pair with them); past MAX_EMPHASIS_DELIMITERS, `*` and `_` are escaped;
+ * with `escapeBrackets` (the tree was parsed without links), `[` and `]` are.
  */
-function inlineEdits(text: string, root: Root, keepMentions: boolean, findings: Set<Finding>): TextEdit[] {
+function inlineEdits(
+  text: string,
+  root: Root,
+  options: Readonly<{ keepMentions: boolean; escapeBrackets: boolean }>,
+  findings: Set<Finding>,
+): TextEdit[] {
   const runs = textRuns(root);
-  const edits: TextEdit[] = [];
+  const edits: TextEdit[] = brokenLinkEdits(text, runs);
   const escapeEmphasis = countEmphasisDelimiters(text) > MAX_EMPHASIS_DELIMITERS;
-  const mentions = keepMentions ? [] : runs.flatMap((run) => findMentions(text, run.start, run.end));
-  for (const mention of mentions) edits.push({ start: mention.start, end: mention.end, insert: `\`${mention.text}\`` });
-  if (mentions.length === 0 && !escapeEmphasis) return edits;
-  let escapedEmphasis = false;
+  const { escapeBrackets } = options;
+  const mentions = options.keepMentions ? [] : runs.flatMap((run) => findMentions(text, run.start, run.end));
+  for (const mention of mentions)
+    edits.push({ start: mention.start, end: mention.end, insert: codeSpanOf(text, mention) });
+  if (mentions.length === 0 && !escapeEmphasis && !escapeBrackets) return edits;
   let next = 0;
   for (const run of runs) {
     for (let i = run.start; i < run.end; i++) {
       while ((mentions[next]?.end ?? Number.POSITIVE_INFINITY) <= i) next++;
       const inMention = (mentions[next]?.start ?? Number.POSITIVE_INFINITY) <= i;
       const char = text.charAt(i);
-      const needsEscape = char === '`' ? mentions.length > 0 : escapeEmphasis && (char === '*' || char === '_');
+      let finding: Finding | null = null;
+      if (escapeEmphasis && (char === '*' || char === '_')) finding = 'emphasis';
+      else if (escapeBrackets && (char === '[' || char === ']')) finding = 'brackets';
+      const needsEscape = finding !== null || (char === '`' && mentions.length > 0);
       if (needsEscape && !inMention && !isEscaped(text, i, run.start)) {
         edits.push({ start: i, end: i, insert: '\\' });
-        if (char !== '`') escapedEmphasis = true;
+        if (finding) findings.add(finding);
       }
     }
   }
-  if (escapedEmphasis) findings.add('emphasis');
+  return edits;
+}
+
+/**
+ * A mention as a code span. Next to a backtick (a code span's own), a space keeps the two runs of backticks
+ * apart: merged, they would close neither span.
+ */
+function codeSpanOf(text: string, mention: Readonly<{ start: number; end: number; text: string }>): string {
+  const before = text.charAt(mention.start - 1) === '`' ? ' ' : '';
+  const after = text.charAt(mention.end) === '`' ? ' ' : '';
+  return `${before}\`${mention.text}\`${after}`;
+}
+
+/**
+ * `](` in text is a link that did not parse (`[x](*`, `[x](https://a.example`): text a template writes after
+ * the note (` ([#1](…))`) could complete it and swallow the PR link. Escaping the `(` ends that.
+ */
+function brokenLinkEdits(text: string, runs: readonly { start: number; end: number }[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  if (!text.includes('](')) return edits;
+  let next = 0;
+  for (let i = text.indexOf(']('); i >= 0; i = text.indexOf('](', i + 1)) {
+    while (next < runs.length && (runs[next]?.end ?? 0) <= i + 1) next++;
+    const run = runs[next];
+    if (run && run.start <= i && !isEscaped(text, i, run.start)) edits.push({ start: i + 1, end: i + 1, insert: '\\' });
+  }
   return edits;
 }
 

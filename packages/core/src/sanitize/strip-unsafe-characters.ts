@@ -1,5 +1,7 @@
+import { ansiEscapeEnd } from './ansi-escape.js';
+
 /** What a character removed from a note was. */
-export type UnsafeCharacterKind = 'control' | 'ansi-escape' | 'bidi' | 'zero-width';
+export type UnsafeCharacterKind = 'control' | 'ansi-escape' | 'bidi' | 'zero-width' | 'invisible';
 
 export interface RemovedCharacters {
   kind: UnsafeCharacterKind;
@@ -20,28 +22,18 @@ function kindOf(code: number): UnsafeCharacterKind | null {
   if ((code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)) return 'bidi';
   if (code === 0x200e || code === 0x200f || code === 0x061c) return 'bidi';
   if ((code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff || code === 0x180e) return 'zero-width';
+  // Soft hyphen, combining grapheme joiner, invisible operators, deprecated format controls, annotation marks.
+  if (code === 0xad || code === 0x034f || (code >= 0x2061 && code <= 0x2064)) return 'invisible';
+  if ((code >= 0x206a && code <= 0x206f) || (code >= 0xfff9 && code <= 0xfffb)) return 'invisible';
   return null;
 }
 
-/** The end of an ANSI escape sequence starting with ESC at `start` (CSI `ESC [ … final`, OSC `ESC ] … BEL|ST`, or ESC + one char). */
-function ansiEnd(text: string, start: number): number {
-  const next = text.charAt(start + 1);
-  if (next === '[') {
-    let i = start + 2;
-    // Parameter and intermediate bytes, then one final byte in @..~.
-    while (i < text.length && text.charCodeAt(i) >= 0x20 && text.charCodeAt(i) <= 0x3f) i++;
-    const final = text.charCodeAt(i);
-    return final >= 0x40 && final <= 0x7e ? i + 1 : i;
-  }
-  if (next === ']') {
-    let i = start + 2;
-    while (i < text.length && text.charCodeAt(i) !== 0x07 && text.charCodeAt(i) !== 0x0a) {
-      if (text.charCodeAt(i) === 0x1b && text.charAt(i + 1) === '\\') return i + 2;
-      i++;
-    }
-    return text.charCodeAt(i) === 0x07 ? i + 1 : i;
-  }
-  return next === '' || next === '\n' ? start + 1 : start + 2;
+/** Invisible format characters outside the BMP, from a surrogate pair: tags, shorthand and musical format controls. */
+function isInvisibleAstral(high: number, low: number): boolean {
+  if (high === 0xdb40) return low >= 0xdc00 && low <= 0xdc7f; // U+E0000–U+E007F, tag characters
+  if (high === 0xd82f) return low >= 0xdca0 && low <= 0xdca3; // U+1BCA0–U+1BCA3
+  if (high === 0xd834) return low >= 0xdd73 && low <= 0xdd7a; // U+1D173–U+1D17A
+  return false;
 }
 
 function hex(code: number): string {
@@ -49,8 +41,9 @@ function hex(code: number): string {
 }
 
 /**
- * One linear pass over a note: CRLF and lone CR become LF; ANSI escape sequences, control characters
- * (NUL included), bidirectional overrides and zero-width characters are removed and counted by kind.
+ * One linear pass over a note: CRLF and lone CR become LF; ANSI escape sequences (whole), control characters
+ * (NUL included), bidirectional overrides, zero-width characters and other invisible format characters
+ * (Unicode tags among them) are removed and counted by kind.
  */
 export function stripUnsafeCharacters(input: string): StrippedText {
   const out: string[] = [];
@@ -69,12 +62,19 @@ export function stripUnsafeCharacters(input: string): StrippedText {
       runStart = i + 1;
       continue;
     }
-    if (code === 0x1b) {
+    const escapeEnd = code === 0x1b || code === 0x9b || code === 0x9d ? ansiEscapeEnd(input, i) : -1;
+    if (escapeEnd > i) {
       out.push(input.slice(runStart, i));
-      const end = ansiEnd(input, i);
       note('ansi-escape', code);
-      runStart = end;
-      i = end - 1;
+      runStart = escapeEnd;
+      i = escapeEnd - 1;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && isInvisibleAstral(code, input.charCodeAt(i + 1))) {
+      out.push(input.slice(runStart, i));
+      note('invisible', input.codePointAt(i) ?? code);
+      runStart = i + 2;
+      i++;
       continue;
     }
     const kind = kindOf(code);

@@ -14,6 +14,10 @@ export interface GitFixture {
   mergePullRequest(number: number, branch: string, title: string): string;
   /** A non-PR merge (`Merge branch 'x' into y`) of `branch` into the current branch. */
   mergeBranch(branch: string): string;
+  /** Merges an existing branch (kept) with GitHub's merge-button message for PR `number`. */
+  mergeAsPullRequest(number: number, branch: string, title: string): string;
+  /** `git cherry-pick -x` of `commit` onto the current branch; returns the new commit. */
+  cherryPick(commit: string): string;
 }
 
 let clock = 0;
@@ -85,6 +89,14 @@ export function createGitFixture(): GitFixture {
     mergeBranch(branch) {
       const base = git('rev-parse', '--abbrev-ref', 'HEAD');
       git('merge', '--quiet', '--no-ff', '-m', `Merge branch '${branch}' into ${base}`, branch);
+      return git('rev-parse', 'HEAD');
+    },
+    mergeAsPullRequest(number, branch, title) {
+      git('merge', '--quiet', '--no-ff', '-m', `Merge pull request #${number} from ${branch}`, '-m', title, branch);
+      return git('rev-parse', 'HEAD');
+    },
+    cherryPick(commit) {
+      git('cherry-pick', '-x', commit);
       return git('rev-parse', 'HEAD');
     },
   };

@@ -77,3 +77,43 @@ const fragment = fc.oneof(
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }) },
 );
 export const noteText = fc.array(fragment, { minLength: 1, maxLength: 14 }).map((parts) => parts.join(''));
+
+/** What a code block may hold that would be live outside it: raw HTML, script links, a fence of the other kind. */
+const CODE_CONTENT = [
+  '<details open><summary>Click</summary><h1>Injected</h1>',
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '[click](javascript:alert(1))',
+  '<javascript:alert(2)>',
+  '![i](data:text/html,x)',
+  '[x]: javascript:alert(3)',
+  '```',
+  '~~~',
+  '# Heading',
+  '- item',
+  '@ada #12',
+];
+
+/**
+ * A note with a code block after its first line (fenced with ``` or ~~~, or indented), holding what would be
+ * live Markdown or HTML outside code: a summary built from the note must not take it out of the block.
+ */
+export const noteWithCodeBlock = fc
+  .record({
+    lead: fc.constantFrom('Fixes foo', 'Fixes foo.', 'Adds `x`:', '- Fixes foo', '> Fixes foo', ''),
+    fence: fc.constantFrom('```', '~~~', '````', '~~~~', '```go', '    '),
+    content: fc.array(fc.constantFrom(...CODE_CONTENT), { minLength: 1, maxLength: 3 }),
+    closed: fc.boolean(),
+    tail: fc.constantFrom('', '\n\nMore words.', '\nlazy line'),
+  })
+  .map(({ lead, fence, content, closed, tail }) => {
+    if (fence === '    ') return `${lead}\n\n${content.map((line) => `    ${line}`).join('\n')}${tail}`;
+    const close = closed ? `\n${fence.replace('go', '')}` : '';
+    return `${lead}\n${fence}\n${content.join('\n')}${close}${tail}`;
+  });
+
+/** Arbitrary note texts, with notes holding a hostile code block among them. */
+export const hostileNoteText = fc.oneof(
+  { weight: 3, arbitrary: noteText },
+  { weight: 1, arbitrary: noteWithCodeBlock },
+);

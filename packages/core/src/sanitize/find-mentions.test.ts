@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions } from './find-mentions.js';
+
+const found = (text: string) => findMentions(text, 0, text.length).map((mention) => mention.text);
+
+describe('findMentions follows what GitHub links', () => {
+  it('finds a mention or reference at the start, or after any character but a letter or digit', () => {
+    expect(found('@ada, (@bo) "#12" ;#3 -@cy .@dee /@ed =@fi +@gu &@hy')).toEqual([
+      '@ada',
+      '@bo',
+      '#12',
+      '#3',
+      '@cy',
+      '@dee',
+      '@ed',
+      '@fi',
+      '@gu',
+      '@hy',
+    ]);
+  });
+
+  it('finds one inside emphasis: GitHub renders _@ada_ as <em>@ada</em>, whose text starts with the @', () => {
+    expect(found('_@ada_ and _#123_ and __@bo__ and *@cy*')).toEqual(['@ada', '#123', '@bo', '@cy']);
+  });
+
+  it('finds one right after emphasis or a code span closes', () => {
+    expect(found('_x_@ada and `x`#12')).toEqual(['@ada', '#12']);
+  });
+
+  it('leaves e-mail addresses, words and anchors alone: a letter or digit before them protects them', () => {
+    expect(found('ada@example.com C#12 abc#12 x1@bo')).toEqual([]);
+  });
+
+  it('leaves the inside of a bare URL alone: GitHub links the URL, and mentions inside a link are not', () => {
+    expect(found('see https://medium.com/@ada and www.example.com/#12 or (https://x.dev/@bo)')).toEqual([]);
+  });
+
+  it('leaves character references alone, but not a # after & that is not one', () => {
+    expect(found('&#35; &#35;1 &#12')).toEqual(['#12']);
+  });
+
+  it('finds teams, repository references and GH- references', () => {
+    expect(found('@acme/release-team acme/widget#3 GH-9 _acme/widget#4_')).toEqual([
+      '@acme/release-team',
+      'acme/widget#3',
+      'GH-9',
+      'acme/widget#4',
+    ]);
+  });
+
+  it('takes an escaping backslash with the reference: \\#1 renders as #1', () => {
+    const [mention] = findMentions('see \\#1', 0, 7);
+    expect(mention).toEqual({ start: 4, end: 7, text: '#1' });
+  });
+});

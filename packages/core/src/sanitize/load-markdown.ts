@@ -1,0 +1,28 @@
+import { createRequire } from 'node:module';
+import type { Root } from 'mdast';
+
+// remark, micromark and rehype are a few hundred small modules: loading them is a good part of a cold
+// `relnotes render` that parses no note at all (most notes need no parse). They are required on first use;
+// Node ≥ 20.19 requires ES modules synchronously.
+const require = createRequire(import.meta.url);
+
+/** A remark parser without the given micromark constructs; remark is loaded when it first parses. */
+export function lazyMarkdownParser(disabled: readonly string[]): (markdown: string) => Root {
+  const processor = lazily((load) => {
+    const { unified } = load('unified') as typeof import('unified');
+    const remarkParse = (load('remark-parse') as typeof import('remark-parse')).default;
+    return unified()
+      .use(remarkParse)
+      .data('micromarkExtensions', [{ disable: { null: [...disabled] } }]);
+  });
+  return (markdown) => processor().parse(markdown);
+}
+
+/** `build(require)` on the first call, resolved from this package; the same value on every later call. */
+export function lazily<Value>(build: (load: NodeJS.Require) => Value): () => Value {
+  let built: { value: Value } | undefined;
+  return () => {
+    built ??= { value: build(require) };
+    return built.value;
+  };
+}
