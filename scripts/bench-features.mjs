@@ -4,6 +4,7 @@
 //
 // usage: node scripts/bench-features.mjs [ENHANCEMENTS_DIR] [NOTES_JSON] [RELEASE]
 // (defaults: ../shared/data/kubernetes/enhancements, its release-1.29 notes, v1.29). Run `npx tsc -b` first.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +18,13 @@ const [
   notesFile = join(data, 'release-1.29/release-notes-draft.json'),
   release = 'v1.29',
 ] = process.argv.slice(2);
+if (!existsSync(kepsDir) || !existsSync(notesFile)) {
+  console.error(`bench-features: needs an enhancements checkout and a release's krel JSON; not found:
+  ${existsSync(kepsDir) ? notesFile : kepsDir}
+usage: node scripts/bench-features.mjs [ENHANCEMENTS_DIR] [NOTES_JSON] [RELEASE]
+(the defaults are the real Kubernetes data in ../shared/data, beside this checkout)`);
+  process.exit(2);
+}
 
 /** A krel JSON note, reduced to the fields stage resolution reads. */
 function toNote(krel) {

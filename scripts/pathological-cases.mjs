@@ -38,6 +38,14 @@ export function pathologicalBodies() {
     { name: 'empty list items', body: block(fill('-\n', 9_990)) },
     { name: 'reference-like runs [a]', body: block(fill('[a]', 9_990)) },
     { name: 'reference-like runs [a][', body: block(fill('[a][', 9_990)) },
+    // What GitHub reads beyond CommonMark, and template comments next to code in the note.
+    { name: 'character references', body: block(fill('&#64;ada &commat;b &#x202E;&zwj;&#27;[1m ', 9_990)) },
+    { name: 'footnotes', body: block(fill('[^a]: b [^a]\n', 9_990)) },
+    { name: 'bare URLs against code spans', body: block(fill('https://a.example/`x`', 9_990)) },
+    { name: 'www. chained by _', body: block(fill('_www.', 9_990)) },
+    { name: 'ftp and xmpp links', body: block(fill('ftp://a.example xmpp:a@b.example ', 9_990)) },
+    { name: 'comments and code spans', body: block(fill('`x` <!-- c --> ', 9_990)) },
+    { name: 'table rows', body: block(`| a | b |\n|---|---|\n${fill('| c | d |\n', 9_900)}`) },
   ];
 }
 
@@ -61,5 +69,9 @@ export function pathologicalNotes() {
     { name: 'nested quotes and items just under the line limit', text: fill('> - > a\n', 2_390) },
     { name: 'reference-like runs [a][ just under the bracket limit', text: fill('[a][', 1_990) },
     { name: 'reference-like runs [a] over the bracket limit', text: fill('[a]', 9_000) },
+    { name: 'character references just under the parse limit', text: fill('&#64;a&#x200B;', 9_990) },
+    { name: 'www. chained by _ just under the parse limit', text: fill('_www.', 9_990) },
+    { name: 'bare URLs against code spans just under the parse limit', text: fill('www.a.b/`x`', 9_990) },
+    { name: 'pipes just under the line limit', text: fill('|-|\n', 1_190) },
   ];
 }

@@ -66,7 +66,7 @@ describe('loadTemplatePack from a folder', () => {
 
   it('names a missing pack and lists the built-in ones', async () => {
     const error = await loadError(join(packs.dir, 'nope'));
-    expect(error.code).toBe('E_TEMPLATE');
+    expect(error.code).toBe('E_IO');
     expect(error.message).toBe(`no template pack at ${join(packs.dir, 'nope')}`);
     expect(error.hint).toContain('kubernetes');
   });

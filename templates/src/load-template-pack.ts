@@ -194,7 +194,7 @@ async function mergeHelpers(
 
 async function checkIsFolder(dir: string): Promise<void> {
   const known = listBuiltinPacks().join(', ');
-  const notFound = new RelnotesError('E_TEMPLATE', `no template pack at ${dir}`, {
+  const notFound = new RelnotesError('E_IO', `no template pack at ${dir}`, {
     file: dir,
     hint: `Give a built-in pack name (${known}) or a folder holding a pack.json.`,
   });

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../packages/cli/src/main.js';
-import { loadTemplatePack } from '../../../templates/src/index.js';
+import { createReleaseNote, createRenderContext } from '../../../packages/core/src/index.js';
+import { compileTemplatePack, loadTemplatePack } from '../../../templates/src/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -63,13 +64,27 @@ describe('a user pack that extends the kubernetes pack', () => {
     }
   });
 
-  it('lists several areas as "a, b and c" and escapes Markdown in them (the pack’s area-list helper)', async () => {
+  it('lists several areas as "a, b and c" (the pack’s area-list helper)', async () => {
     const pack = await loadTemplatePack(join(root, 'examples/custom-pack/pack'));
     expect(pack.helperFiles['area-list']).toBe(join(root, 'examples/custom-pack/pack/helpers.mjs'));
     const areaList = pack.helpers['area-list'];
     if (areaList === undefined) throw new Error('the pack has no area-list helper');
     expect(areaList(['hmctl'], {})).toBe('area: hmctl');
-    expect(areaList(['hmctl', 'hm_scheduler', 'volumes'], {})).toBe('areas: hmctl, hm\\_scheduler and volumes');
+    expect(areaList(['hmctl', 'scheduler', 'volumes'], {})).toBe('areas: hmctl, scheduler and volumes');
     expect(() => areaList('hmctl', {})).toThrow(/expects a list of area names/);
+  });
+
+  it('prints an area label with Markdown in it escaped once, as the render context gives it', async () => {
+    const pack = await loadTemplatePack(join(root, 'examples/custom-pack/pack'));
+    const note = createReleaseNote({
+      pr: 7,
+      prUrl: 'https://github.com/acme/gears/pull/7',
+      text: 'Gears.',
+      author: { login: 'ada', url: 'https://github.com/ada' },
+      kinds: ['feature'],
+      areas: ['hm_scheduler*x'],
+    });
+    const markdown = compileTemplatePack(pack)(createRenderContext([note]));
+    expect(markdown).toContain(' _(area: hm\\_scheduler\\*x)_\n');
   });
 });

@@ -69,6 +69,9 @@ describe('relnotes.config.mjs', () => {
     expect((await configError(named)).message).toBe(`${named}: has no default export`);
 
     const missing = join(mkdtempSync(join(tmpdir(), 'relnotes-mjs-')), 'relnotes.config.mjs');
-    expect((await configError(missing)).message).toBe(`cannot read config file ${missing}: ENOENT`);
+    expect(await configError(missing)).toMatchObject({
+      code: 'E_IO',
+      message: `cannot read config file ${missing}: no such file`,
+    });
   });
 });

@@ -83,10 +83,7 @@ export async function loadConfig(file: string): Promise<RelnotesConfig> {
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
-    throw new RelnotesError('E_CONFIG', `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code}`, {
-      file,
-      hint: 'Check the --config path.',
-    });
+    throw unreadableConfig(file, error);
   }
   const raw = parseConfigSource(source, file);
   return validateConfig(raw, file);
@@ -143,10 +140,7 @@ async function importConfig(file: string): Promise<unknown> {
   try {
     await access(file);
   } catch (error) {
-    throw new RelnotesError('E_CONFIG', `cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code}`, {
-      file,
-      hint: 'Check the --config path.',
-    });
+    throw unreadableConfig(file, error);
   }
   const url = pathToFileURL(resolve(file)).href;
   let module: { default?: unknown };
@@ -326,4 +320,21 @@ function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return `"${excerpt(value, 40)}"`;
   return excerpt(JSON.stringify(value) ?? String(value), 40);
+}
+
+/** A config file that cannot be read is a usage error (exit 2), like any file named on the command line. */
+function unreadableConfig(file: string, error: unknown): RelnotesError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'it is a folder'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : String(code);
+  return new RelnotesError('E_IO', `cannot read config file ${file}: ${reason}`, {
+    file,
+    hint: 'Check the --config path, or leave --config out to use ./relnotes.config.(json|yaml|mjs).',
+  });
 }

@@ -85,14 +85,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await command.run(rest, io);
   } catch (error) {
-    return reportError(error, io);
+    const code = reportError(error, io);
+    // For `check`, exit 1 means "this PR has no valid note": any other failure is 2.
+    return name === 'check' && code === 1 ? 2 : code;
   }
 }
 
 function reportError(error: unknown, io: Io): number {
   if (error instanceof RelnotesError) {
     io.stderr(`relnotes: ${withPlace(error)}\n`);
-    if (error.hint) io.stderr(`  hint: ${error.hint}\n`);
+    const hint = error.hint ?? (error.code === 'E_CONFIG' ? CONFIG_HINT : undefined);
+    if (hint) io.stderr(`  hint: ${hint}\n`);
     // A file that cannot be read is a usage error: for `check`, exit 1 must mean "no valid note".
     return error.code === 'E_USAGE' || error.code === 'E_IO' ? 2 : 1;
   }
@@ -103,6 +106,8 @@ function reportError(error: unknown, io: Io): number {
   if (io.env.RELNOTES_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
   return 70;
 }
+
+const CONFIG_HINT = 'The README lists every config key; packages/cli/relnotes.config.schema.json describes them.';
 
 /** Puts `file:line:column:` in front of a message that does not already name its file. */
 function withPlace(error: RelnotesError): string {

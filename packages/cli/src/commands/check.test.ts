@@ -74,6 +74,17 @@ describe('relnotes check', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'missing', ok: true, noneByLabel: true });
   });
 
+  it('names the configured "no note" label it passed by, and does not warn about the missing block', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relnotes-check-'));
+    writeFileSync(join(dir, 'relnotes.config.json'), '{"doNotPublishLabels": ["skip-notes"]}');
+    const result = await runCli(['check', '--body', '-', '--labels', 'skip-notes'], { cwd: dir, stdin: 'nothing' });
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: 'ok: no release-note block, and the PR carries the skip-notes label\n',
+      stderr: '',
+    });
+  });
+
   it('marks the note action-required when the release-note-action-required label is set', async () => {
     const result = await runCli(['check', '--body', '-', '--json', '--labels', 'release-note-action-required'], {
       stdin: body('The `--legacy` flag is gone.'),
@@ -98,6 +109,14 @@ describe('relnotes check', () => {
     expect(result.stderr).toBe(
       `relnotes: cannot read nope.md: no such file\n  hint: Check the path; it is read relative to ${tmpdir()}.\n`,
     );
+  });
+
+  it('exits 2, not 1 ("no valid note"), when its config file is broken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relnotes-check-'));
+    writeFileSync(join(dir, 'relnotes.config.json'), '{"labelPrefixes": 3}');
+    const result = await runCli(['check', '--body', '-'], { cwd: dir, stdin: body('Gears.') });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('relnotes.config.json');
   });
 
   it('exits 2 on a usage error and names the option', async () => {

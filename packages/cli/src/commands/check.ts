@@ -21,7 +21,8 @@ Options:
 
 Exit status:
   0  the body has a note, or says explicitly that there is none (NONE, N/A, …)
-     — or the PR carries the release-note-none label
+     — or the PR carries a "no note" label (release-note-none, or the config's
+     doNotPublishLabels)
   1  the release-note block is missing or empty
   2  usage error (bad options, unreadable file)
 
@@ -52,7 +53,8 @@ export const runCheck: Command = {
     const body = await readText(values.body, io);
     const extraction = withSanitizing(extractNote(body, pr === undefined ? {} : { pr }), pr);
     const { rules } = await findConfig(values.config, io.cwd);
-    const noneByLabel = labels.some((label) => rules.doNotPublishLabels.includes(label));
+    const noneLabel = labels.find((label) => rules.doNotPublishLabels.includes(label)) ?? null;
+    const noneByLabel = noneLabel !== null;
     const actionByLabel = labels.some((label) => rules.actionRequiredLabels.includes(label));
     const status = extraction.status;
     const ok = status === 'note' || status === 'none' || noneByLabel;
@@ -60,8 +62,12 @@ export const runCheck: Command = {
     if (values.json) {
       io.stdout(`${JSON.stringify(toJson(extraction, { ok, noneByLabel, actionByLabel }), null, 2)}\n`);
     } else {
-      io.stdout(describe(extraction, noneByLabel, actionByLabel));
-      for (const diagnostic of extraction.diagnostics) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
+      io.stdout(describe(extraction, noneLabel, actionByLabel));
+      // With a "no note" label, a missing or empty block is what the label says: not worth a warning.
+      const shown = noneByLabel
+        ? extraction.diagnostics.filter((d) => !LABEL_EXCUSED.has(d.ruleId))
+        : extraction.diagnostics;
+      for (const diagnostic of shown) io.stderr(`${formatDiagnostic(diagnostic)}\n`);
     }
     return ok ? 0 : 1;
   },
@@ -117,19 +123,21 @@ function toJson(
   };
 }
 
-function describe(extraction: Extraction, noneByLabel: boolean, actionByLabel: boolean): string {
+const LABEL_EXCUSED = new Set(['missing-block', 'empty-block']);
+
+function describe(extraction: Extraction, noneLabel: string | null, actionByLabel: boolean): string {
   switch (extraction.status) {
     case 'note':
       return `ok: release note found${extraction.actionRequired || actionByLabel ? ' (action required)' : ''}\n\n${extraction.text}\n`;
     case 'none':
       return `ok: no release note — the block says ${JSON.stringify(extraction.noneMarker ?? 'NONE')}\n`;
     case 'empty':
-      return noneByLabel
-        ? 'ok: the release-note block is empty, and the PR carries the release-note-none label\n'
+      return noneLabel !== null
+        ? `ok: the release-note block is empty, and the PR carries the ${noneLabel} label\n`
         : `error: the release-note block is empty\n  Write what users need to know, or NONE, for example:\n\n${EXAMPLE_BLOCK}\n`;
     case 'missing':
-      return noneByLabel
-        ? 'ok: no release-note block, and the PR carries the release-note-none label\n'
+      return noneLabel !== null
+        ? `ok: no release-note block, and the PR carries the ${noneLabel} label\n`
         : `error: no \`\`\`release-note block found in the PR body\n  Add one (or write NONE inside it), for example:\n\n${EXAMPLE_BLOCK}\n`;
   }
 }

@@ -56,7 +56,8 @@ Publishing:
 
 Output:
   --format FORMAT    markdown (default), json (krel's shape plus stage fields), or
-                     html (the Markdown as one self-contained, sanitised page)
+                     html (the Markdown as one self-contained, sanitised page);
+                     without --format, an --output ending in .json or .html picks it
   --template NAME|DIR  A built-in template pack (default: kubernetes) or a pack folder
   --output FILE      Write here (atomically) instead of standard output
   --insert           Put the release into the existing --output changelog (needs
@@ -130,6 +131,7 @@ export const runGenerate: Command = {
     if (values.insert) checkInsertOptions('generate', output, values.release ?? config.release, format);
     if (values['github-release'] !== undefined)
       checkDraftOptions(format, values.release ?? config.release, repository ?? config.repository);
+    if (repository === undefined) checkNoGatheringOptions(values);
     const github = repository === undefined ? undefined : await resolveGitHubSettings(repository, values, io);
     const source: NotesSource = github
       ? { kind: 'github', settings: github, quiet: values.quiet === true }
@@ -212,6 +214,28 @@ export const runGenerate: Command = {
     return 0;
   },
 };
+
+/** Options that only gathering from GitHub reads: given with --input or --notes, they would do nothing. */
+const GATHERING_OPTIONS = [
+  'from',
+  'to',
+  'repo-path',
+  'base',
+  'cache-dir',
+  'no-cache',
+  'record',
+  'replay',
+  'allow-missing',
+] as const;
+
+function checkNoGatheringOptions(values: Readonly<Partial<Record<(typeof GATHERING_OPTIONS)[number], unknown>>>): void {
+  const given = GATHERING_OPTIONS.filter((name) => values[name] !== undefined);
+  if (given.length === 0) return;
+  throw usageError(
+    `generate: ${given.map((name) => `--${name}`).join(', ')} only ${given.length === 1 ? 'applies' : 'apply'} when gathering from GitHub (--github OWNER/REPO)`,
+    'Drop them, or gather from GitHub instead of --input/--notes.',
+  );
+}
 
 /** Fails before any network call when drafting cannot work. */
 function checkDraftOptions(format: string, release: string | null | undefined, repository: string | null): void {

@@ -19,7 +19,9 @@ Options:
   --context FILE     The saved context (required)
   --template NAME|DIR  A built-in template pack (default: kubernetes) or a pack folder
   --maps DIR         Override ("map") files; repeatable (default: the config's "maps")
-  --format FORMAT    markdown (default) or json
+  --format FORMAT    markdown (default), json, or html (one self-contained, sanitised
+                     page); without --format, an --output ending in .json or .html
+                     picks that format
   --output FILE      Write here (atomically) instead of standard output
   --insert           Put the release into the existing --output changelog: after its
                      "# Title" and intro, before the first release heading, or

@@ -28,7 +28,7 @@ describe('relnotes templates eject', () => {
     const result = await runCli(['templates', 'eject', 'kubernetes', 'my-pack'], { cwd: root });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('--template my-pack');
+    expect(result.stdout).toContain('--template ./my-pack\n');
     const target = join(root, 'my-pack');
     const copied = (await readdir(target, { recursive: true })).sort();
     const original = (await readdir(builtinPackDir('kubernetes'), { recursive: true })).sort();
@@ -44,6 +44,11 @@ describe('relnotes templates eject', () => {
     const [mine, builtin] = await Promise.all([loadTemplatePack(target), loadTemplatePack('kubernetes')]);
     expect(mine.main).toBe(builtin.main);
     expect(mine.partials).toEqual(builtin.partials);
+  });
+
+  it('hints a path that selects the copy, not the built-in pack of the same name', async () => {
+    const result = await runCli(['templates', 'eject', 'sig-digest', 'sig-digest'], { cwd: root });
+    expect(result.stdout).toContain('--template ./sig-digest\n');
   });
 
   it('ejects into an existing empty folder', async () => {

@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { RelnotesError } from '@relnotes/core';
 import { builtinPackDir, listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
 import type { Io } from '../io.js';
@@ -78,9 +78,11 @@ async function ejectPack(args: readonly string[], io: Io): Promise<number> {
     const content = file === 'pack.json' ? recordOrigin(text, name) : text;
     await writeFileAtomic(join(target, file), content);
   }
+  // A bare folder name like `sig-digest` would select the built-in pack of that name: say `./sig-digest`.
+  const asPath = isAbsolute(dir) || dir.startsWith('.') || dir.includes('/') || dir.includes('\\') ? dir : `./${dir}`;
   io.stdout(
     `Copied the "${name}" pack to ${dir} (${files.length} files).\n` +
-      `Edit its templates, then render with: relnotes generate … --template ${dir}\n`,
+      `Edit its templates, then render with: relnotes generate … --template ${asPath}\n`,
   );
   return 0;
 }

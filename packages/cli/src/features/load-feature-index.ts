@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import {
   createFeatureIndex,
   type Diagnostic,
@@ -17,6 +17,8 @@ export interface LoadFeatureIndexOptions {
   kepsDir?: string;
   /** A features.yaml, for projects without KEPs. */
   featuresFile?: string;
+  /** The working folder: a features file inside it is named relative to it (in diagnostics and provenance). */
+  cwd?: string;
 }
 
 const KEP_FOLDER = /^\d{1,6}-/;
@@ -84,9 +86,16 @@ export async function loadFeatureIndex(options: Readonly<LoadFeatureIndexOptions
     } catch (error) {
       throw ioError(options.featuresFile, error, 'the features file');
     }
-    const parsed = parseFeaturesYaml(source, options.featuresFile);
+    const parsed = parseFeaturesYaml(source, displayPath(options.featuresFile, options.cwd));
     features.push(...parsed.features);
     diagnostics.push(...parsed.diagnostics);
   }
   return createFeatureIndex(features, diagnostics);
+}
+
+/** `features.yaml` rather than `/home/…/project/features.yaml`: provenance ends up in published JSON. */
+function displayPath(file: string, cwd: string | undefined): string {
+  if (cwd === undefined) return file;
+  const inside = relative(cwd, file);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
 }

@@ -91,6 +91,23 @@ describe('insertRelease', () => {
     expect(text).toBe(`${intro}\n${sectionOf(text, 'v0.5.0')}\n\n${rest}`);
   });
 
+  it('goes above a file of `# vX` releases (the kubernetes pack), never between a release and its notes', () => {
+    const notes = '# v0.5.0\n\n## Changelog since v0.4.9\n\n- Gears spin faster.\n';
+    const older = '# v0.4.9\n\n## Changelog since v0.4.8\n\n- Levers.\n';
+    const { text } = insertRelease(older, notes, options('v0.5.0'));
+    expect(text).toBe(`${sectionOf(text, 'v0.5.0')}\n\n${older}`);
+    const titled = `# Changelog\n\nIntro.\n\n${older}`;
+    const below = insertRelease(titled, notes, options('v0.5.0')).text;
+    expect(below).toBe(`# Changelog\n\nIntro.\n\n${sectionOf(below, 'v0.5.0')}\n\n${older}`);
+  });
+
+  it('keeps a Keep a Changelog "[Unreleased]" section above the new release', () => {
+    const top = '# Changelog\n\n## [Unreleased]\n\n- Soon.\n\n';
+    const rest = '## [0.4.0] - 2026-01-01\n\n- Old.\n';
+    const { text } = insertRelease(top + rest, NOTES_5, options('v0.5.0'));
+    expect(text).toBe(`${top}${sectionOf(text, 'v0.5.0')}\n\n${rest}`);
+  });
+
   it('goes after the intro, at the end, when the file has no release yet', () => {
     const intro = '# Changelog\n\nAll notable changes are documented here.\n';
     const { text } = insertRelease(intro, NOTES_5, options('v0.5.0'));

@@ -35,8 +35,11 @@ interface Line {
  * wrapped in `<!-- relnotes:release V sha256:… -->` … `<!-- relnotes:release-end V -->`. On a re-run the
  * same release's section is replaced in place; else the section goes first between
  * `<!-- relnotes:start -->` / `<!-- relnotes:end -->` if the file has them; else, in a file that starts
- * with a `# Title`, after the title and its intro, before the first release (the first heading deeper
- * than the title, or a section relnotes wrote), at the end if there is none; else at the top. Every byte outside the section is kept (CRLF files get CRLF sections). A section
+ * with a title, after the title and its intro, before the first release (a heading at the level of the
+ * notes' own first heading or above, or one naming a version, past any "Unreleased" one, or a section
+ * relnotes wrote), at the end
+ * if there is none; else at the top. Every byte outside the section is kept (CRLF files get CRLF
+ * sections). A section
  * edited by hand since relnotes wrote it (its hash no longer matches) is never replaced: that throws.
  */
 export function insertRelease(
@@ -69,12 +72,14 @@ export function insertRelease(
     return { text: existing.slice(0, at) + lead + section + gap + rest, action: 'inserted' };
   }
 
-  const first = lines[0];
   const bom = existing.startsWith('\uFEFF') ? 1 : 0;
-  const titled = first !== undefined && /^# \S/.test(first.text.slice(bom));
-  if (titled) {
-    const next = firstReleaseLine(lines);
-    if (next !== null) {
+  const level = headingLevelOf(notes);
+  const marks = scanHeadings(lines);
+  const first = marks[0];
+  const title = first !== undefined && first.line === lines[0] && isTitle(first, level) ? first : undefined;
+  if (title) {
+    const next = firstReleaseAfter(marks, title, level);
+    if (next !== undefined) {
       const previous = lines[next.number - 2] as Line;
       const lead = previous.text.trim() === '' ? '' : eol;
       return {
@@ -93,14 +98,20 @@ export function insertRelease(
   return { text: head + section + (startsWithBlankLine(rest) ? '' : eol) + rest, action: 'inserted' };
 }
 
-/**
- * The line where the first release starts, below the title: an ATX heading of level 2 to 6, or the start
- * marker of a section relnotes wrote. Headings inside fenced code blocks do not count.
- */
-function firstReleaseLine(lines: readonly Line[]): Line | null {
+/** An ATX heading of the file (outside code blocks), or the start marker of a section relnotes wrote. */
+interface Mark {
+  line: Line;
+  /** 1–6 for a heading; 0 for a relnotes section, which is always a release. */
+  level: number;
+  text: string;
+}
+
+function scanHeadings(lines: readonly Line[]): Mark[] {
+  const marks: Mark[] = [];
   let fence: string | null = null;
-  for (const line of lines.slice(1)) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line.text)?.[1];
+  for (const line of lines) {
+    const text = line.number === 1 && line.text.startsWith('\uFEFF') ? line.text.slice(1) : line.text;
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(text)?.[1];
     if (fence !== null) {
       if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
       continue;
@@ -109,10 +120,40 @@ function firstReleaseLine(lines: readonly Line[]): Line | null {
       fence = marker;
       continue;
     }
-    if (/^ {0,3}#{2,6}(?:[ \t]|$)/.test(line.text)) return line;
-    if (parseReleaseMarker(line.text)?.kind === 'start') return line;
+    const heading = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/.exec(text);
+    if (heading) marks.push({ line, level: (heading[1] as string).length, text: (heading[2] ?? '').trim() });
+    else if (parseReleaseMarker(text)?.kind === 'start') marks.push({ line, level: 0, text: '' });
   }
-  return null;
+  return marks;
+}
+
+/** The level of the rendered notes' first heading: the level releases have in the changelog. */
+function headingLevelOf(notes: string): number {
+  const first = scanHeadings(splitLines(notes)).find((mark) => mark.level > 0);
+  return first?.level ?? 2;
+}
+
+/**
+ * The file's first heading is its title when it is above the releases' level (`# Changelog` over
+ * `## [1.0.0]`), or at that level but naming no version (`# Changelog` over `# v1.0.0`).
+ */
+function isTitle(mark: Readonly<Mark>, level: number): boolean {
+  if (mark.level === 0) return false;
+  return mark.level < level || (mark.level === level && !/\d/.test(mark.text));
+}
+
+/**
+ * The first release below the title: a relnotes section, or a heading at the releases' level or above, or
+ * a deeper one that names a version (a changelog written by hand may use `### 0.4.0`).
+ */
+function firstReleaseAfter(marks: readonly Mark[], title: Readonly<Mark>, level: number): Line | undefined {
+  for (const mark of marks) {
+    if (mark === title || (mark.level > level && !/\d/.test(mark.text))) continue;
+    // Keep a Changelog's "## [Unreleased]" stays above the releases.
+    if (/^\[?unreleased\]?$/i.test(mark.text)) continue;
+    return mark.line;
+  }
+  return undefined;
 }
 
 /** `<!-- relnotes:release V sha256:H -->`, the notes, `<!-- relnotes:release-end V -->`, in the file's EOL. */

@@ -8,7 +8,7 @@ import { loadOverrides } from './load-overrides.js';
 import { readReleaseNotes } from './read-release-notes.js';
 import { writeStarterOverride } from './write-starter-override.js';
 
-const HELP = `Usage: relnotes maps check DIR... [--notes FILE | --input FILE] [--strict]
+const HELP = `Usage: relnotes maps check DIR... [--notes FILE | --input FILE] [--strict] [--repository R]
        relnotes maps new PR (--notes FILE | --input FILE) [--dir DIR] [--keps DIR | --features FILE] [--release V]
 
 Override ("map") files let the release-notes lead edit single notes: rewrite the
@@ -30,6 +30,8 @@ maps check DIR...
   --input FILE     that is not in it is a warning (pull requests as JSON with --input)
   --strict         ... and an error with --strict
   --repository R   owner/name, to derive the PR URL of notes added with add: true
+                   (default: the config's "repository")
+  --config FILE    Config file (default: ./relnotes.config.json or .yaml if present)
   Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error.
 
 maps new PR

@@ -4,6 +4,7 @@ import {
   type Diagnostic,
   type FeatureIndex,
   type ReleaseNote,
+  RelnotesError,
   resolveStages,
   toOverrideError,
 } from '@relnotes/core';
@@ -68,7 +69,20 @@ export async function editNotes(
       index = await loadFeatureIndex({
         ...(kepsDir === undefined ? {} : { kepsDir }),
         ...(featuresFile === undefined ? {} : { featuresFile }),
+        cwd: io.cwd,
       });
+      // A project's own features file with a broken entry would silently lose that feature's stages.
+      const broken = index.diagnostics.filter((d) => d.ruleId === 'features-yaml' && d.severity === 'error');
+      const first = broken[0];
+      if (first !== undefined) {
+        reportDiagnostics(broken, io, true);
+        const where = [first.file, first.position?.line, first.position?.column].filter((part) => part !== undefined);
+        const more = broken.length > 1 ? ` (and ${broken.length - 1} more, listed above)` : '';
+        throw new RelnotesError('E_CONFIG', `${where.join(':')}: ${first.message}${more}`, {
+          ...(first.file === undefined ? {} : { file: first.file }),
+          hint: 'Fix the features file; each entry needs an id, a title and a sig (see examples/sample/features.yaml).',
+        });
+      }
       diagnostics.push(...index.diagnostics);
     }
   }

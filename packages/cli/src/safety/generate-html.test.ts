@@ -59,6 +59,19 @@ describe('relnotes generate --format html', () => {
     expect(html).not.toMatch(/<script|javascript:|<h1>Not a section/);
   });
 
+  it('lets no bidi override, zero-width space or ESC written as a character reference reach the page', async () => {
+    const input = join(dir, 'prs.json');
+    const note = 'Fixed the &#x202E;txt.exe&#x202C; loader&ZeroWidthSpace; and &#27;[31mred&#27;[0m output.';
+    await writeFile(input, JSON.stringify([pr(1, note, ['kind/bug'])]));
+    const result = await runCli(['generate', '--input', input, '--format', 'html']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Fixed the txt.exe loader and red output.');
+    for (const hidden of ['\u202e', '\u202c', '\u200b', '\u001b', '\ufffd', '&#x202E;', '&#27;', '[31m']) {
+      expect(result.stdout).not.toContain(hidden);
+    }
+    expect(result.stderr).toMatch(/#1\b.*bidirectional/);
+  });
+
   it('picks html from an .html output name', async () => {
     const input = join(dir, 'prs.json');
     await writeFile(input, JSON.stringify([pr(1, 'Gizmos resize.', ['kind/feature'])]));

@@ -140,6 +140,15 @@ describe('mentions in output GitHub renders', () => {
     expect(result.stdout).toContain('[@dev12](https://github.com/dev12)');
   });
 
+  it('the github-release pack neutralises mentions GitHub reads in character references or after a scheme with no host', async () => {
+    const note = 'Thanks &#64;ada, &commat;bob and http://"@carol" for fixing &#35;123 and https://(#77).';
+    const input = await writeInput([pr(15, note)]);
+    const result = await runCli(['generate', '--input', input, '--template', 'github-release'], { cwd: dir });
+    expect(result.stdout).toContain(
+      '- Thanks `@ada`, `@bob` and http://"`@carol`" for fixing `#123` and https://(`#77`). ([#15]',
+    );
+  });
+
   it('config "mentions" must be true or false, and the error names the file and the key', async () => {
     const input = await writeInput([pr(14, MENTIONS)], { mentions: 'yes' });
     const result = await runCli(['generate', '--input', input], { cwd: dir });

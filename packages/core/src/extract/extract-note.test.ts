@@ -96,6 +96,14 @@ describe('extractNote: finding the block', () => {
     const result = extractNote(block('<!-- Write NONE if not user-facing -->\nThe sprocket cache is now bounded.'));
     expect(result.text).toBe('The sprocket cache is now bounded.');
   });
+
+  it("keeps the HTML comments of the note's own code (a fenced block, a code span), strips the template's", () => {
+    const note = 'Set this in `index.html`:\n\n```html\n<!-- keep the comment -->\n<meta name="x">\n```';
+    const body = `\`\`\`\`release-note\n<!-- Describe the change -->\n${note}\n\`\`\`\`\n`;
+    expect(extractNote(body).text).toBe(note);
+    const span = '````release-note\nWrite `<!-- x -->` <!-- hint --> here.\n````\n';
+    expect(extractNote(span).text).toBe('Write `<!-- x -->`  here.');
+  });
 });
 
 describe('extractNote: NONE, empty and missing', () => {

@@ -6,6 +6,7 @@ import { matchNoneMarker } from './none-marker.js';
 import { canNormalizeStructure, normalizeNoteMarkdown } from './normalize-note.js';
 import { parseBodyBlocks } from './parse-markdown.js';
 import { MAX_BODY_LENGTH, prepareBody, type RemovedControl } from './prepare-body.js';
+import { stripHtmlComments, stripTemplateComments } from './strip-template-comments.js';
 
 export interface ExtractOptions {
   /** The PR number to put on diagnostics. */
@@ -101,19 +102,6 @@ function isTaggedFence(line: string, fence: Fence): boolean {
   return isFenceLine(line, fence) && /[^`~\s]/.test(line);
 }
 
-function stripHtmlComments(text: string): string {
-  let out = '';
-  let from = 0;
-  for (;;) {
-    const open = text.indexOf('<!--', from);
-    if (open < 0) return out + text.slice(from);
-    out += text.slice(from, open);
-    const close = text.indexOf('-->', open + 4);
-    if (close < 0) return out;
-    from = close + 3;
-  }
-}
-
 function toBlock(node: Code, text: string): Block {
   const startLine = node.position?.start.line ?? 1;
   const endLine = node.position?.end.line ?? startLine;
@@ -125,7 +113,7 @@ function toBlock(node: Code, text: string): Block {
 }
 
 function classify(block: Block): Candidate {
-  const content = stripHtmlComments(block.content).trim();
+  const content = stripTemplateComments(block.content).trim();
   const base = { block, text: null, noneMarker: null, actionRequired: false };
   if (content === '') return { ...base, status: 'empty' };
   const action = stripActionRequired(content);

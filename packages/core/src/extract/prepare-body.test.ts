@@ -44,3 +44,11 @@ describe('extractNote reports removed ANSI escapes', () => {
     ]);
   });
 });
+
+describe('prepareBody keeps words apart', () => {
+  it('turns form feed and vertical tab into a space instead of gluing the words on either side', () => {
+    const prepared = prepareBody('Form\ffeed and vertical\u000btab');
+    expect(prepared.text).toBe('Form feed and vertical tab');
+    expect(prepared.removed).toEqual([]);
+  });
+});

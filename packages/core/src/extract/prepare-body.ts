@@ -30,9 +30,9 @@ function isOtherControl(code: number): boolean {
 }
 
 /**
- * One linear pass: cut to GitHub's limit, turn CRLF/CR into LF, and drop control characters
- * (which can hide or reorder text) and whole ANSI escape sequences (`ESC[31m`, not just the ESC),
- * remembering where each was so a diagnostic can point at it.
+ * One linear pass: cut to GitHub's limit, turn CRLF/CR into LF and form feed or vertical tab into a space,
+ * and drop other control characters (which can hide or reorder text) and whole ANSI escape sequences
+ * (`ESC[31m`, not just the ESC), remembering where each was so a diagnostic can point at it.
  * Line numbers are preserved: only characters inside lines are removed.
  */
 export function prepareBody(body: string): PreparedBody {
@@ -65,6 +65,13 @@ export function prepareBody(body: string): PreparedBody {
       column += escapeEnd - i;
       runStart = escapeEnd;
       i = escapeEnd - 1;
+      continue;
+    }
+    if (code === 0x0b || code === 0x0c) {
+      // Vertical tab and form feed separate words: a space, not nothing.
+      out.push(input.slice(runStart, i), ' ');
+      runStart = i + 1;
+      column++;
       continue;
     }
     const bidi = isBidiControl(code);

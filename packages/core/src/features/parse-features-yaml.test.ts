@@ -48,6 +48,19 @@ describe('parseFeaturesYaml', () => {
     );
   });
 
+  it("reports every problem of an entry at once, naming the file only once (as the diagnostic's file)", () => {
+    const source = ['features:', '  - id: half', '    gates: Gate', '    stages:', '      v1.0: gammma'].join('\n');
+    const { features, diagnostics } = parseFeaturesYaml(source, 'f.yaml');
+    expect(features).toEqual([]);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'feature "half" needs a title',
+      'feature "half" needs a sig',
+      'feature "half": gates must be a list of names',
+      'feature "half": stage "gammma" must be one of alpha, beta, stable, deprecated, removed',
+    ]);
+    expect(diagnostics.every((d) => d.file === 'f.yaml' && d.severity === 'error')).toBe(true);
+  });
+
   it('skips bad entries with positioned diagnostics and keeps the good ones', () => {
     const source = [
       'features:',

@@ -61,7 +61,7 @@ export function parseFeaturesYaml(source: string, path: string): { features: Fea
       diagnostics.push({
         severity: 'error',
         ruleId: 'features-yaml',
-        message: `${path}: ${message}`,
+        message,
         file: path,
         position: at((isNode(node) ? node.range?.[0] : undefined) ?? offset),
       });
@@ -98,25 +98,25 @@ function readFeature(item: YAMLMap<unknown, unknown>, path: string, problem: Pro
     );
     return null;
   }
+  // Every problem of the entry is reported, not just the first: one edit fixes the file.
+  let broken = false;
+  const report: Problem = (message, node) => {
+    broken = true;
+    problem(message, node);
+  };
   const title = scalar('title');
   const sig = scalar('sig');
-  if (title === null || sig === null) {
-    problem(`feature "${id}" needs a ${title === null ? 'title' : 'sig'}`);
-    return null;
-  }
+  if (title === null) report(`feature "${id}" needs a title`);
+  if (sig === null) report(`feature "${id}" needs a sig`);
   const sigs = stringList(item.get('sigs', true));
   const gates = stringList(item.get('gates', true));
-  if (sigs === null || gates === null) {
-    problem(`feature "${id}": ${sigs === null ? 'sigs' : 'gates'} must be a list of names`);
-    return null;
-  }
+  if (sigs === null) report(`feature "${id}": sigs must be a list of names`, item.get('sigs', true));
+  if (gates === null) report(`feature "${id}": gates must be a list of names`, item.get('gates', true));
   const stages: Feature['stages'] = [];
   const stagesNode = item.get('stages', true);
-  if (stagesNode !== undefined && stagesNode !== null) {
-    if (!isMap(stagesNode)) {
-      problem(`feature "${id}": stages must map a release to a stage, e.g. { v0.4: alpha }`, stagesNode);
-      return null;
-    }
+  if (stagesNode !== undefined && stagesNode !== null && !isMap(stagesNode)) {
+    report(`feature "${id}": stages must map a release to a stage, e.g. { v0.4: alpha }`, stagesNode);
+  } else if (isMap(stagesNode)) {
     for (const pair of stagesNode.items) {
       const keyNode = pair.key;
       const valueNode = pair.value;
@@ -141,6 +141,7 @@ function readFeature(item: YAMLMap<unknown, unknown>, path: string, problem: Pro
       stages.push({ release, stage });
     }
   }
+  if (broken || title === null || sig === null || sigs === null || gates === null) return null;
   stages.sort(compareStageEvents);
   const allSigs = [sig, ...sigs.filter((s) => s !== sig)];
   return {

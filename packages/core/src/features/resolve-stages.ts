@@ -110,7 +110,7 @@ export function resolveStages(
     diagnostics.push({
       severity: 'warning',
       ruleId: 'stage-release',
-      message: `release "${options.release}" is not a version like v1.29; KEP milestones are not used`,
+      message: `release "${options.release}" is not a version like v1.29 or v0.5.0; the milestones of KEPs and features.yaml are not used`,
     });
   }
   const release = version ? formatReleaseVersion(version) : null;

@@ -99,6 +99,15 @@ describe('parsePullRequests', () => {
     expect(pr?.author).toEqual({ login: 'ghost', url: 'https://github.com/ghost' });
   });
 
+  it('refuses a PR or author URL that is not http(s), naming the field', () => {
+    expect(() => parsePullRequests([{ ...minimal, url: 'javascript:alert(1)' }])).toThrow(
+      /"url" must be the http\(s\) URL of the pull request, got "javascript:alert\(1\)"/,
+    );
+    expect(() => parsePullRequests([{ ...minimal, author: { login: 'bob', url: 'javascript:alert(2)' } }])).toThrow(
+      /"author\.url" must be an http\(s\) URL/,
+    );
+  });
+
   it('names the item, the PR, the field and the bad value', () => {
     const error = inputError(() =>
       parsePullRequests(
@@ -126,7 +135,7 @@ describe('parsePullRequests', () => {
     );
     expect(inputError(() => parsePullRequests([{ ...minimal, labels: [{ id: 1 }] }])).message).toContain('"labels[0]"');
     expect(inputError(() => parsePullRequests([{ ...minimal, url: undefined }])).message).toContain(
-      '"url" must be the URL',
+      '"url" must be the http(s) URL',
     );
   });
 

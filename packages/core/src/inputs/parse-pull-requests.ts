@@ -1,5 +1,6 @@
 import { RelnotesError } from '../errors.js';
 import type { Author, PullRequest } from '../model.js';
+import { safeLinkDestination } from '../render/link-destination.js';
 import { cherryPickOrigin } from './cherry-pick.js';
 import { describeValue, isRecord } from './describe-value.js';
 import { parseJsonText } from './json-text.js';
@@ -82,7 +83,8 @@ function parseItem(item: unknown, index: number, file: string | undefined): Pull
 
   const url = item.html_url ?? item.url;
   const urlField = item.html_url === undefined ? 'url' : 'html_url';
-  if (typeof url !== 'string' || url === '') fail(urlField, 'the URL of the pull request', url);
+  if (typeof url !== 'string' || safeLinkDestination(url) === '')
+    fail(urlField, 'the http(s) URL of the pull request', url);
 
   const mergedAtField = 'merged_at' in item ? 'merged_at' : 'mergedAt';
   const mergedAt = optionalString(item[mergedAtField], mergedAtField, fail);
@@ -135,7 +137,8 @@ function parseAuthor(item: Record<string, unknown>, fail: Fail): Author {
     return fail(field, 'an object with a "login"', value);
   }
   const url = value.html_url ?? value.url;
-  if (url !== undefined && typeof url !== 'string') return fail(`${field}.url`, 'a string', url);
+  if (url !== undefined && (typeof url !== 'string' || safeLinkDestination(url) === ''))
+    return fail(`${field}.url`, 'an http(s) URL', url);
   // gh names GitHub Apps `app/NAME`; the REST API calls the same account `NAME[bot]`.
   if (value.login.startsWith('app/') && url === undefined) {
     const app = value.login.slice('app/'.length);

@@ -5,7 +5,10 @@ import { markdownToHtml } from '../html/markdown-to-html.js';
 import { type Author, type Diagnostic, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
 import { type ClassificationRules, DEFAULT_RULES } from '../rules.js';
 import { sanitizeNote } from '../sanitize/sanitize-note.js';
+import { stripUnsafeCharacters } from '../sanitize/strip-unsafe-characters.js';
 import { createLabelEscaper, markdownSafeLabel } from './label-text.js';
+import { safeLinkDestination } from './link-destination.js';
+import { safeAuthor } from './safe-author.js';
 import { joinSigNames } from './sig-list.js';
 import type {
   ContextHighlightGroup,
@@ -86,10 +89,10 @@ export function createRenderContextWithDiagnostics(
   const bySig = groupBySig(published, contextNotes, build);
   const context: RenderContext = {
     release: {
-      version: options.release?.version ?? null,
-      previous: options.release?.previous ?? null,
-      date: options.release?.date ?? null,
-      repository: options.release?.repository ?? null,
+      version: safeReleaseField(options.release?.version),
+      previous: safeReleaseField(options.release?.previous),
+      date: safeReleaseField(options.release?.date),
+      repository: safeReleaseField(options.release?.repository),
     },
     notes: contextNotes,
     urgent,
@@ -129,10 +132,10 @@ function toContextNote(note: ReleaseNote, build: NoteBuild): ContextNote {
   // Listed field by field, not spread: a spread of this many keys is several times slower at 10k notes.
   const contextNote: Omit<ContextNote, 'html'> = {
     pr: note.pr,
-    prUrl: note.prUrl,
+    prUrl: safeLinkDestination(note.prUrl),
     title: note.title,
     text,
-    author: note.author,
+    author: safeAuthor(note.author),
     commit: note.commit,
     mergedAt: note.mergedAt,
     kinds: build.safeLabels(note.kinds),
@@ -149,7 +152,7 @@ function toContextNote(note: ReleaseNote, build: NoteBuild): ContextNote {
     provenance: note.provenance,
     sigNames: sigs.names,
     sigList: sigs.list,
-    section: placed.section,
+    section: markdownSafeLabel(placed.section),
     urgent: placed.urgent,
   };
   return withLazyHtml(contextNote, text);
@@ -194,7 +197,7 @@ function groupBySection(notes: readonly ContextNote[], rules: Readonly<Classific
     if (list) list.push(note);
     else byTitle.set(note.section, [note]);
   }
-  const titles = [...rules.sections.map((section) => section.title), rules.uncategorized];
+  const titles = [...rules.sections.map((section) => section.title), rules.uncategorized].map(markdownSafeLabel);
   const sections: ContextSection[] = [];
   for (const title of new Set(titles)) {
     const list = byTitle.get(title);
@@ -279,8 +282,8 @@ function resolveHighlights(
             // buildHighlights names an untracked change after its first PR.
             tracked: feature.id !== `pr-${feature.notes[0]}`,
             kep: feature.kep,
-            title: feature.title,
-            url: feature.url,
+            title: oneLine(feature.title),
+            url: feature.url === null ? null : safeLinkDestination(feature.url) || null,
             sig: feature.sig === null ? null : markdownSafeLabel(feature.sig),
             sigName: featureSigName,
             sigList: featureSigName === null ? '' : `SIG ${featureSigName}`,
@@ -308,4 +311,14 @@ function listAuthors(notes: readonly ContextNote[]): Author[] {
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A release field (version, previous, date, repository) from options or a saved context: one safe line. */
+function safeReleaseField(value: string | null | undefined): string | null {
+  return value === null || value === undefined ? null : markdownSafeLabel(value);
+}
+
+/** A feature title goes through `md-escape` in templates: here it only loses unsafe characters and breaks. */
+function oneLine(text: string): string {
+  return stripUnsafeCharacters(text).text.split(/\s+/).filter(Boolean).join(' ');
 }

@@ -13,6 +13,8 @@ import { escapeMarkdown } from './escape-markdown.js';
 import { firstSentence } from './first-sentence.js';
 import { formatDate } from './format-date.js';
 import { createLabelEscaper } from './label-text.js';
+import { safeLinkDestination } from './link-destination.js';
+import { safeAuthor } from './safe-author.js';
 import { joinSigNames } from './sig-list.js';
 import type { HelperFn, HelperOptions } from './types.js';
 
@@ -169,7 +171,9 @@ function formatPrLink(note: unknown): string {
   const pr = record.pr;
   const url = record.prUrl;
   if (typeof pr !== 'number') throw new TypeError(`expects a note with a PR number, got ${describe(note)}`);
-  return typeof url === 'string' && url !== '' ? `[#${pr}](${url})` : `#${pr}`;
+  // Contexts from createRenderContext hold safe URLs already; a hand-built one may not.
+  const destination = typeof url === 'string' ? safeLinkDestination(url) : '';
+  return destination === '' ? `#${pr}` : `[#${pr}](${destination})`;
 }
 
 function formatAuthorLink(value: unknown): string {
@@ -178,7 +182,8 @@ function formatAuthorLink(value: unknown): string {
   const { login, url } = author;
   if (typeof login !== 'string')
     throw new TypeError(`expects a note or an author with a login, got ${describe(value)}`);
-  return typeof url === 'string' && url !== '' ? `[@${login}](${url})` : `@${login}`;
+  const safe = safeAuthor({ login, url: typeof url === 'string' ? url : '' });
+  return safe.url === '' ? `@${safe.login}` : `[@${safe.login}](${safe.url})`;
 }
 
 function textOf(note: unknown): string {

@@ -11,14 +11,21 @@ const BEL = 0x07;
  * removing it keeps line numbers. A forward scan: each character is looked at once.
  */
 export function ansiEscapeEnd(text: string, start: number): number {
-  const code = text.charCodeAt(start);
-  if (code === C1_CSI) return csiEnd(text, start + 1);
-  if (code === C1_OSC) return oscEnd(text, start + 1);
+  return ansiSequenceEnd(text, text.charCodeAt(start), start + 1);
+}
+
+/**
+ * Where the ANSI escape sequence ends that the character `code` (ESC, U+009B or U+009D) starts, written just
+ * before `after` (as itself, or as a character reference such as `&#27;`); -1 when `code` starts none.
+ */
+export function ansiSequenceEnd(text: string, code: number, after: number): number {
+  if (code === C1_CSI) return csiEnd(text, after);
+  if (code === C1_OSC) return oscEnd(text, after);
   if (code !== ESC) return -1;
-  const next = text.charAt(start + 1);
-  if (next === '[') return csiEnd(text, start + 2);
-  if (next === ']') return oscEnd(text, start + 2);
-  return next === '' || next === '\n' || next === '\r' ? start + 1 : start + 2;
+  const next = text.charAt(after);
+  if (next === '[') return csiEnd(text, after + 1);
+  if (next === ']') return oscEnd(text, after + 1);
+  return next === '' || next === '\n' || next === '\r' ? after : after + 1;
 }
 
 /** Parameter and intermediate bytes (0x20–0x3f), then one final byte (0x40–0x7e) if there is one. */

@@ -1,6 +1,7 @@
 import { listBuiltinPacks, loadTemplatePack } from '@relnotes/templates';
 import fc from 'fast-check';
 import type { Nodes, Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -42,13 +43,18 @@ interface Outline {
   lists: number[];
   /** The links to PRs and authors the template wrote (a note must not turn them into text or code). */
   credits: number;
+  /** For each item of a top-level list: how many of those links it holds (a note must not take them out). */
+  creditsPerItem: number[];
+  /** Footnote definitions and references (GitHub moves a footnote to the end of the page). */
+  footnotes: string[];
   /** Raw HTML anywhere (a template writes none). */
   html: string[];
   /** Link, image and definition URLs that are not http, https or mailto. */
   unsafeUrls: string[];
 }
 
-const parser = unified().use(remarkParse);
+// GitHub renders GFM: footnotes, bare URLs as links, tables, task lists, strikethrough.
+const parser = unified().use(remarkParse).use(remarkGfm);
 const CREDIT_URLS = ['https://github.com/acme/widget/pull/', 'https://github.com/dev'];
 
 function textOf(node: Nodes): string {
@@ -56,17 +62,30 @@ function textOf(node: Nodes): string {
   return 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
 }
 
+function isCredit(node: Nodes): boolean {
+  return node.type === 'link' && CREDIT_URLS.some((prefix) => node.url.startsWith(prefix));
+}
+
+function countCredits(node: Nodes): number {
+  const own = isCredit(node) ? 1 : 0;
+  return (
+    own + ('children' in node ? (node.children as Nodes[]).reduce((sum, child) => sum + countCredits(child), 0) : 0)
+  );
+}
+
 /** The structure the template decides: headings (anywhere) and the top-level lists of notes. */
 function outline(markdown: string): Outline {
-  const root: Root = parser.parse(markdown);
+  const root = parser.parse(markdown) as Root;
   const headings: string[] = [];
   const html: string[] = [];
   const unsafeUrls: string[] = [];
+  const footnotes: string[] = [];
   let credits = 0;
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
     if (node.type === 'heading') headings.push(`${'#'.repeat(node.depth)} ${textOf(node)}`);
-    if (node.type === 'link' && CREDIT_URLS.some((prefix) => node.url.startsWith(prefix))) credits++;
+    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') footnotes.push(node.identifier);
+    if (isCredit(node)) credits++;
     if (node.type === 'html') html.push(node.value);
     if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !isSafeUrl(node.url)) {
       unsafeUrls.push(node.url);
@@ -74,7 +93,8 @@ function outline(markdown: string): Outline {
     if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
   }
   const lists = root.children.flatMap((node) => (node.type === 'list' ? [node.children.length] : []));
-  return { headings, lists, credits, html, unsafeUrls };
+  const creditsPerItem = root.children.flatMap((node) => (node.type === 'list' ? node.children.map(countCredits) : []));
+  return { headings, lists, credits, creditsPerItem, footnotes, html, unsafeUrls };
 }
 
 type Input = {
@@ -98,9 +118,9 @@ function notesOf(inputs: readonly Input[]): ReleaseNote[] {
   });
 }
 
-/** Sanitise, group and render, as the CLI does. */
-function render(template: Template, notes: readonly ReleaseNote[]): string {
-  const sanitized = sanitizeNotes(notes).notes;
+/** Sanitise, group and render, as the CLI does (for the github-release pack, with mentions neutralised). */
+function render(template: Template, notes: readonly ReleaseNote[], mentions: boolean): string {
+  const sanitized = sanitizeNotes(notes, { mentions }).notes;
   return template(createRenderContext(sanitized, { release: RELEASE, highlights: buildHighlights(sanitized) }));
 }
 
@@ -134,16 +154,17 @@ describe('no note text can change the changelog structure (property)', () => {
   });
 
   it.each(packs)(
-    'pack %s: the rendered changelog has exactly the headings and list items the template wrote, no raw HTML and only http, https and mailto URLs',
+    'pack %s: the rendered changelog, read as GFM, has exactly the headings, list items and credits the template wrote, no footnote, no raw HTML and only http, https and mailto URLs',
     (name) => {
       const template = templates.get(name) as Template;
+      const mentions = name !== 'github-release';
       const started = performance.now();
       fc.assert(
         fc.property(fc.array(noteInput, { minLength: 1, maxLength: 5 }), (inputs) => {
           const notes = notesOf(inputs);
           // The same notes with a harmless text: what the template alone decides.
           const plain = notes.map((note) => ({ ...note, text: 'Plain words.' }));
-          expect(outline(render(template, notes))).toEqual(outline(render(template, plain)));
+          expect(outline(render(template, notes, mentions))).toEqual(outline(render(template, plain, mentions)));
         }),
         { numRuns: RUNS },
       );

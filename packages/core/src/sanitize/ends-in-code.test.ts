@@ -12,6 +12,9 @@ describe('endsInCode', () => {
     ['a paragraph after code', '```\nx\n```\nafter', false],
     ['plain text with a code span', 'uses `a` and `b`', false],
     ['a list', '- a\n- b', false],
+    // GFM: a table is not a paragraph, so an indented line after it is code (on GitHub too).
+    ['an indented line after a table', '| a | b |\n|---|---|\n    indented', true],
+    ['a table', '| a | b |\n|---|---|\n| c | d |', false],
   ])('%s: %s', (_, text, expected) => {
     expect(endsInCode(text)).toBe(expected);
   });

@@ -35,8 +35,41 @@ describe('findMentions follows what GitHub links', () => {
     expect(found('see https://medium.com/@ada and www.example.com/#12 or (https://x.dev/@bo)')).toEqual([]);
   });
 
-  it('leaves character references alone, but not a # after & that is not one', () => {
-    expect(found('&#35; &#35;1 &#12')).toEqual(['#12']);
+  it('reads character references as GitHub renders them: &#64;ada, &commat;bob, &#35;1 and &num;2 ping and link', () => {
+    expect(found('&#64;ada &commat;bob &#x40;cy &#35;1 &num;2 &#x23;3 @&#97;da &#35; &#12')).toEqual([
+      '@ada',
+      '@bob',
+      '@cy',
+      '#1',
+      '#2',
+      '#3',
+      '@ada',
+      '#12',
+    ]);
+    const [mention] = findMentions('see &commat;bob', 0, 15);
+    expect(mention).toEqual({ start: 4, end: 15, text: '@bob' });
+  });
+
+  it('leaves a reference alone where it renders after a letter', () => {
+    expect(found('a&#64;ada C&#35;12 x&commat;bob')).toEqual([]);
+  });
+
+  it('reads an escaped reference as the text it renders: no @, but a #64 that GitHub links', () => {
+    expect(found('\\&#64;ada \\&commat;bob &amp;#64;cy')).toEqual(['#64', '#64']);
+  });
+
+  it('finds a mention after a scheme that GitHub does not link, with no valid host after it', () => {
+    expect(found('http://"@carol" https://[@bob] https://(#77) https://@dee http://a_b.example/@ed')).toEqual([
+      '@carol',
+      '@bob',
+      '#77',
+      '@dee',
+      '@ed',
+    ]);
+  });
+
+  it('leaves the inside of www. and ftp:// links alone too, as GitHub links them', () => {
+    expect(found('www.@ada ftp://files.example/@bo (www.example.com/#12)')).toEqual([]);
   });
 
   it('finds teams, repository references and GH- references', () => {

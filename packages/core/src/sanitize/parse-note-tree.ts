@@ -2,12 +2,15 @@ import type { Root } from 'mdast';
 import { lazyMarkdownParser } from './load-markdown.js';
 
 // Emphasis (`attention`) is quadratic in micromark on runs like `*_*_*_…`, and a note's safety does not
-// depend on it: everything else is parsed as GitHub would, so that positions point at real constructs.
-const parse = lazyMarkdownParser(['attention']);
+// depend on it: everything else is parsed as GitHub would (GFM tables included, which change what follows
+// them), so that positions point at real constructs. GFM's footnotes and bare links are found in the text.
+const parse = lazyMarkdownParser(['attention'], { tables: true });
 
 // Past MAX_LINK_BRACKETS, a note's brackets are escaped rather than parsed: micromark scans back over every
 // earlier bracket at each `]` (quadratic on `[a][a]…`). This parse finds everything else.
-const parseWithoutLinks = lazyMarkdownParser(['attention', 'labelStartLink', 'labelStartImage', 'labelEnd']);
+const parseWithoutLinks = lazyMarkdownParser(['attention', 'labelStartLink', 'labelStartImage', 'labelEnd'], {
+  tables: true,
+});
 
 /** More `[` than this (not escaped) are escaped instead of parsed as links. */
 export const MAX_LINK_BRACKETS = 500;

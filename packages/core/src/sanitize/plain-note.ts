@@ -1,4 +1,5 @@
-const INLINE_TRIGGERS = new Set(['<', '[', ']', '\\']);
+// `&` for a character reference, which may stand for an invisible character or the `@` of a mention.
+const INLINE_TRIGGERS = new Set(['<', '[', ']', '\\', '&']);
 const LINE_START_TRIGGERS = new Set(['#', '=', '-', '*', '_', '+', '|']);
 /** A line that starts with three of these opens a fence; one or two backticks are a code span (`` `kubelet` ``). */
 const FENCE_CHARACTERS = new Set(['`', '~']);
@@ -56,7 +57,7 @@ function opensFence(text: string, start: number): boolean {
 
 /**
  * A cheap, conservative test: true only when the note cannot hold anything sanitizeNote would change
- * (no `<`, `[`, `]` or backslash; no line whose content starts with a heading, rule or setext character,
+ * (no `<`, `[`, `]`, `&` or backslash; no line whose content starts with a heading, rule or setext character,
  * or with a fence). Most notes pass, and then need no Markdown parse at all.
  */
 export function isPlainNote(text: string): boolean {

@@ -255,7 +255,7 @@ describe('sanitizeNote: mentions', () => {
   });
 
   it('leaves e-mail addresses, entities, code, links and words with # alone', () => {
-    const note = 'Mail a@b.example, &#35;1, `@code`, [@ada](https://github.com/ada), C#12x, abc#12';
+    const note = 'Mail a@b.example, &#35;, &amp;, `@code`, [@ada](https://github.com/ada), C#12x, abc#12';
     expect(clean(note, false)).toBe(note);
   });
 

@@ -1,7 +1,9 @@
 import type { Code, Nodes, Root, Text } from 'mdast';
 import type { Diagnostic } from '../model.js';
 import { neutraliseMentions as neutraliseMentionsByLine } from '../render/neutralise-mentions.js';
-import { findMentions, mayHoldMentions } from './find-mentions.js';
+import { afterBracket } from './autolink-literal.js';
+import { bareUrlBoundaryEdits } from './bare-url-boundaries.js';
+import { findMentions, type MentionMatch, mayHoldMentions } from './find-mentions.js';
 import {
   hasManyLinkBrackets,
   hasTooManyLines,
@@ -12,8 +14,10 @@ import {
 import { isPlainNote } from './plain-note.js';
 import { isSafeUrl } from './safe-url.js';
 import { escapeManySetextUnderlines } from './setext-underlines.js';
-import { type RemovedCharacters, stripUnsafeCharacters } from './strip-unsafe-characters.js';
+import { RemovedCharacterCounts, type RemovedCharacters, stripUnsafeCharacters } from './strip-unsafe-characters.js';
 import { applyEdits, escapeAllPunctuation, expandLeadingTabs, isEscaped, type TextEdit } from './text-edits.js';
+import { footnoteEscapes, textNodeEdits } from './text-node-edits.js';
+import { findUnsafeAutolinks, mayHoldUnsafeAutolinks } from './unsafe-autolinks.js';
 
 export interface SanitizeOptions {
   /** The PR number to name in diagnostics. */
@@ -50,6 +54,8 @@ type Finding =
   | 'thematic-break'
   | 'html'
   | 'definition'
+  | 'footnote'
+  | 'bare-url'
   | 'unsafe-url'
   | 'unclosed-fence'
   | 'too-complex'
@@ -74,10 +80,20 @@ const FINDINGS: Readonly<Record<Finding, { ruleId: string; what: string; done: s
     what: 'a link reference definition, removed (it can hijack links)',
     done: 'a link reference definition removed',
   },
+  footnote: {
+    ruleId: 'note-footnote',
+    what: 'a footnote ([^1] or [^1]: …), shown as text (GitHub moves a footnote to the end of the page)',
+    done: 'a footnote shown as text',
+  },
+  'bare-url': {
+    ruleId: 'note-bare-url',
+    what: 'a bare URL right before a code span or an escaped <, which GitHub would take into the link (leaving the code live); a space now ends the URL',
+    done: 'a space put after a bare URL that ran into code',
+  },
   'unsafe-url': {
     ruleId: 'note-unsafe-url',
-    what: 'a link or image whose URL is not http, https or mailto; the link was removed and its text kept',
-    done: 'a link whose URL is not http, https or mailto (javascript:, data:, …) removed, its text kept',
+    what: 'a link or image whose URL is not http, https or mailto; the link was removed and its text kept (as code for a bare ftp:// or xmpp: one)',
+    done: 'a link whose URL is not http, https or mailto (javascript:, data:, ftp:, xmpp:, …) removed, its text kept',
   },
   'unclosed-fence': {
     ruleId: 'note-unclosed-fence',
@@ -115,8 +131,11 @@ const CHARACTER_NAMES: Readonly<Record<RemovedCharacters['kind'], [string, strin
  * - headings, thematic breaks and setext underlines become paragraph text (a note cannot open a section);
  * - an unclosed fence is closed at the end of the note;
  * - raw HTML becomes text; link reference definitions are removed;
- * - links and images keep only `http`, `https` and `mailto` URLs (others lose the link, keep the text);
- * - control characters, ANSI escapes, bidi controls and zero-width characters are removed;
+ * - links and images keep only `http`, `https` and `mailto` URLs (others lose the link, keep the text; a
+ *   bare `ftp://` or `xmpp:` link GitHub would make is shown as code);
+ * - footnotes (`[^1]`, `[^1]: …`) are text: GitHub would move them out of the note, to the end of the page;
+ * - control characters, ANSI escapes, bidi controls and zero-width characters are removed, written as
+ *   themselves or as character references (`&#x202E;`), except a joiner inside a word or emoji outside ASCII;
  * - CRLF is LF; notes too long or too nested to parse quickly become a code block.
  * Every change is a diagnostic naming the PR. The output is a fixed point: sanitising it again changes nothing.
  */
@@ -130,15 +149,18 @@ export function sanitizeNote(markdown: string, options: Readonly<SanitizeOptions
   };
   const done: string[] = [];
   const stripped = stripUnsafeCharacters(markdown);
-  for (const removed of stripped.removed) {
+  const findings = new Set<Finding>();
+  const structure = sanitizeStructure(expandLeadingTabs(stripped.text).trim(), options.mentions !== false, findings);
+  const removedCharacters = new RemovedCharacterCounts();
+  removedCharacters.addAll(stripped.removed);
+  removedCharacters.addAll(structure.removed);
+  for (const removed of removedCharacters.list()) {
     const [ruleId, name] = CHARACTER_NAMES[removed.kind];
     const what = `${removed.count} ${name}${removed.count === 1 ? '' : 's'} (first: ${removed.first})`;
     report(ruleId, `Removed ${what} from ${whose}.`);
     done.push(`removed ${what}`);
   }
-
-  const findings = new Set<Finding>();
-  const text = sanitizeStructure(expandLeadingTabs(stripped.text).trim(), options.mentions !== false, findings);
+  const text = structure.markdown;
   for (const finding of findings) {
     const { ruleId, what } = FINDINGS[finding];
     report(ruleId, `${capitalise(whose)} has ${what}.`);
@@ -175,41 +197,63 @@ export function neutralizeMentions(markdown: string): string {
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const manyBrackets = hasManyLinkBrackets(text);
     const root = parseNoteTree(text, { links: !manyBrackets });
-    const edits = inlineEdits(text, root, { keepMentions: false, escapeBrackets: manyBrackets }, new Set());
+    const edits = inlineEdits(
+      text,
+      root,
+      { keepMentions: false, unsafeAutolinks: false, escapeBrackets: manyBrackets },
+      new Set(),
+    );
     if (edits.length === 0) return markdown.slice(0, start) + text + markdown.slice(end);
     text = applyEdits(text, edits);
   }
   return neutraliseMentionsByLine(markdown);
 }
 
-function sanitizeStructure(input: string, keepMentions: boolean, findings: Set<Finding>): string {
-  if (input === '') return input;
+/**
+ * The note's structure made safe, by passes of tree edits until one finds nothing to change. Characters
+ * removed as character references are counted in `removed` (none when the note ends up as one code block).
+ */
+function sanitizeStructure(
+  input: string,
+  keepMentions: boolean,
+  findings: Set<Finding>,
+): { markdown: string; removed: RemovedCharacters[] } {
+  const asIs = { markdown: input, removed: [] };
+  if (input === '') return asIs;
   if (input.length > MAX_SANITIZED_NOTE_LENGTH || hasDeepPrefix(input) || hasTooManyLines(input)) {
-    if (isOneSafeFence(input)) return input;
+    if (isOneSafeFence(input)) return asIs;
     findings.add('too-complex');
-    return asCodeBlock(input);
+    return { markdown: asCodeBlock(input), removed: [] };
   }
   // Most notes hold nothing to change: no need to parse them.
   const mentionsSafe = keepMentions || !mayHoldMentions(input);
-  if (mentionsSafe && isPlainNote(input) && countEmphasisDelimiters(input) <= MAX_EMPHASIS_DELIMITERS) return input;
+  const plain = isPlainNote(input) && !mayHoldUnsafeAutolinks(input);
+  if (mentionsSafe && plain && countEmphasisDelimiters(input) <= MAX_EMPHASIS_DELIMITERS) return asIs;
   const underlined = escapeManySetextUnderlines(input);
   if (underlined !== null) findings.add('heading');
   let text = underlined ?? input;
+  const removed = new RemovedCharacterCounts();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const manyBrackets = hasManyLinkBrackets(text);
     const root = parseNoteTree(text, { links: !manyBrackets });
     const edits = [
       ...blockEdits(text, root, findings),
-      ...inlineEdits(text, root, { keepMentions, escapeBrackets: manyBrackets }, findings),
+      ...bareUrlEdits(text, root, findings),
+      ...textNodeEdits(text, root, {
+        footnote: () => findings.add('footnote'),
+        removed: (kind, codePoint) => removed.add(kind, codePoint),
+      }),
+      ...inlineEdits(text, root, { keepMentions, unsafeAutolinks: true, escapeBrackets: manyBrackets }, findings),
     ];
-    if (edits.length === 0) return text;
-    text = applyEdits(text, edits).trim();
+    if (edits.length === 0) return { markdown: text, removed: removed.list() };
+    // An edit may leave a tab at the start of a line (a removed `&#xE0041;` before it): expand it as before.
+    text = expandLeadingTabs(applyEdits(text, edits)).trim();
     // Escapes can grow a note past what a second pass would parse: keep the output a fixed point.
     if (text.length > MAX_SANITIZED_NOTE_LENGTH) break;
   }
   // Edits kept uncovering new constructs, or grew the note too long: give up on its structure.
   findings.add('too-complex');
-  return asCodeBlock(input);
+  return { markdown: asCodeBlock(input), removed: [] };
 }
 
 /** How many `*` and `_` the text has, counting no further than just past the limit. */
@@ -337,12 +381,25 @@ function blockEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[
         }
         break;
       case 'definition':
+        // `[^1]: https://…` is a footnote on GitHub: text, not a removed definition.
+        if (isFootnoteLabel(node.label)) {
+          findings.add('footnote');
+          edits.push(...footnoteEscapes(text, skipIndent(text, at.start), at.end));
+          descend = false;
+          break;
+        }
         findings.add('definition');
         edits.push({ start: at.start, end: at.end, insert: '' });
         break;
       case 'link':
       case 'linkReference': {
         if (node.type === 'link' && isSafeUrl(node.url)) break;
+        if (node.type === 'linkReference' && node.referenceType !== 'full' && isFootnoteLabel(node.label)) {
+          findings.add('footnote');
+          edits.push(...footnoteEscapes(text, at.start, at.end));
+          descend = false;
+          break;
+        }
         findings.add(node.type === 'link' ? 'unsafe-url' : 'definition');
         const first = node.children[0] && offsets(node.children[0]);
         const lastChild = node.children[node.children.length - 1];
@@ -386,6 +443,16 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+function bareUrlEdits(text: string, root: Root, findings: Set<Finding>): TextEdit[] {
+  const edits = bareUrlBoundaryEdits(text, root);
+  if (edits.length > 0) findings.add('bare-url');
+  return edits;
+}
+
+function isFootnoteLabel(label: string | null | undefined): boolean {
+  return label?.startsWith('^') === true;
+}
+
 function isMarksOnly(line: string): boolean {
   let marks = 0;
   for (const char of line) {
@@ -412,20 +479,29 @@ function missingClosingFence(text: string, node: Code, at: { start: number; end:
   let length = 0;
   while (text.charAt(open + length) === char) length++;
   if (length < 3) return null;
-  return isClosedFence(node) ? null : char.repeat(length);
+  return isClosedFence(text, node, { char, length }) ? null : char.repeat(length);
 }
 
 /**
  * Whether micromark found the fence's closing line: the node then spans its opening line, its content and
  * that line. An unclosed one spans only its content (and may end at the start of a line, after blank lines);
- * a line that only looks like a fence (indented four spaces past its container) is content.
+ * a line that only looks like a fence (indented four spaces past its container) is content. An empty value
+ * is no content line or one blank one: over two lines, the last one tells which.
  */
-function isClosedFence(node: Code): boolean {
+function isClosedFence(text: string, node: Code, fence: Readonly<{ char: string; length: number }>): boolean {
   const start = node.position?.start;
   const end = node.position?.end;
   if (!start || !end || end.column === 1) return false;
-  const contentLines = node.value === '' ? 0 : node.value.split('\n').length;
-  return end.line - start.line + 1 === contentLines + 2;
+  const spanned = end.line - start.line + 1;
+  if (node.value !== '') return spanned === node.value.split('\n').length + 2;
+  if (spanned !== 2) return spanned === 3;
+  const endOffset = end.offset ?? 0;
+  const lastLine = text.slice(text.lastIndexOf('\n', endOffset - 1) + 1, endOffset);
+  let i = 0;
+  while (i < lastLine.length && ' \t>'.includes(lastLine.charAt(i))) i++;
+  let marks = 0;
+  while (lastLine.charAt(i + marks) === fence.char) marks++;
+  return marks >= fence.length && lastLine.slice(i + marks).trim() === '';
 }
 
 /** What a line must start with to be inside the same containers as `offset`: `>` kept, list markers as spaces. */
@@ -437,41 +513,64 @@ function containerPrefix(text: string, offset: number): string {
 }
 
 /**
- * Edits of the text runs outside code and links: mentions become code spans (and literal backticks are
- * escaped so those spans cannot pair with them); past MAX_EMPHASIS_DELIMITERS, `*` and `_` are escaped;
- * with `escapeBrackets` (the tree was parsed without links), `[` and `]` are.
+ * Edits of the text runs outside code and links: mentions, and with `unsafeAutolinks` the bare `ftp://` and
+ * `xmpp:` links GitHub would make, become code spans (and literal backticks are escaped so those spans cannot
+ * pair with them); past MAX_EMPHASIS_DELIMITERS, `*` and `_` are escaped; with `escapeBrackets` (the tree
+ * was parsed without links), `[` and `]` are.
  */
 function inlineEdits(
   text: string,
   root: Root,
-  options: Readonly<{ keepMentions: boolean; escapeBrackets: boolean }>,
+  options: Readonly<{ keepMentions: boolean; unsafeAutolinks: boolean; escapeBrackets: boolean }>,
   findings: Set<Finding>,
 ): TextEdit[] {
-  const runs = textRuns(root);
+  const runs = textRuns(text, root);
   const edits: TextEdit[] = brokenLinkEdits(text, runs);
   const escapeEmphasis = countEmphasisDelimiters(text) > MAX_EMPHASIS_DELIMITERS;
   const { escapeBrackets } = options;
-  const mentions = options.keepMentions ? [] : runs.flatMap((run) => findMentions(text, run.start, run.end));
-  for (const mention of mentions)
-    edits.push({ start: mention.start, end: mention.end, insert: codeSpanOf(text, mention) });
-  if (mentions.length === 0 && !escapeEmphasis && !escapeBrackets) return edits;
+  const found: MentionMatch[] = [];
+  for (const run of runs) {
+    if (!options.keepMentions) found.push(...findMentions(text, run.start, run.end, run.openBrackets));
+    if (options.unsafeAutolinks) {
+      const links = findUnsafeAutolinks(text, run.start, run.end, run.openBrackets);
+      if (links.length > 0) findings.add('unsafe-url');
+      found.push(...links);
+    }
+  }
+  const spans = withoutOverlaps(found);
+  for (const span of spans) edits.push({ start: span.start, end: span.end, insert: codeSpanOf(text, span) });
+  if (spans.length === 0 && !escapeEmphasis && !escapeBrackets) return edits;
   let next = 0;
   for (const run of runs) {
     for (let i = run.start; i < run.end; i++) {
-      while ((mentions[next]?.end ?? Number.POSITIVE_INFINITY) <= i) next++;
-      const inMention = (mentions[next]?.start ?? Number.POSITIVE_INFINITY) <= i;
+      while ((spans[next]?.end ?? Number.POSITIVE_INFINITY) <= i) next++;
+      const inSpan = (spans[next]?.start ?? Number.POSITIVE_INFINITY) <= i;
       const char = text.charAt(i);
       let finding: Finding | null = null;
       if (escapeEmphasis && (char === '*' || char === '_')) finding = 'emphasis';
       else if (escapeBrackets && (char === '[' || char === ']')) finding = 'brackets';
-      const needsEscape = finding !== null || (char === '`' && mentions.length > 0);
-      if (needsEscape && !inMention && !isEscaped(text, i, run.start)) {
+      const needsEscape = finding !== null || (char === '`' && spans.length > 0);
+      if (needsEscape && !inSpan && !isEscaped(text, i, run.start)) {
         edits.push({ start: i, end: i, insert: '\\' });
         if (finding) findings.add(finding);
       }
     }
   }
   return edits;
+}
+
+interface TextRun {
+  start: number;
+  end: number;
+  openBrackets: number;
+}
+
+/** The spans in order of position, each one that overlaps an earlier one left out (for the next pass). */
+function withoutOverlaps(spans: MentionMatch[]): MentionMatch[] {
+  const sorted = spans.sort((a, b) => a.start - b.start);
+  const kept: MentionMatch[] = [];
+  for (const span of sorted) if (span.start >= (kept[kept.length - 1]?.end ?? 0)) kept.push(span);
+  return kept;
 }
 
 /**
@@ -500,17 +599,25 @@ function brokenLinkEdits(text: string, runs: readonly { start: number; end: numb
   return edits;
 }
 
-/** Source ranges of the text nodes outside links (where GitHub would link a mention). */
-function textRuns(root: Root): { start: number; end: number }[] {
-  const runs: { start: number; end: number }[] = [];
+/**
+ * Source ranges of the text nodes outside links (where GitHub would link a mention), in order, each with
+ * how many brackets its paragraph or heading left open before it (GitHub links no bare URL inside one).
+ */
+function textRuns(text: string, root: Root): TextRun[] {
+  const runs: TextRun[] = [];
+  let open = 0;
   const stack: Nodes[] = [root];
   for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') open = 0;
     if (node.type === 'text') {
       const at = offsets(node as Text);
-      if (at) runs.push(at);
+      if (at) {
+        runs.push({ ...at, openBrackets: open });
+        for (let i = at.start; i < at.end; i++) open = afterBracket(text, i, at.start, open);
+      }
     } else if (node.type !== 'link' && node.type !== 'linkReference' && 'children' in node) {
-      for (const child of node.children) stack.push(child as Nodes);
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
     }
   }
-  return runs.sort((a, b) => a.start - b.start);
+  return runs;
 }

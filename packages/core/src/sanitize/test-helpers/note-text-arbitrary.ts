@@ -1,6 +1,47 @@
 // Test support: arbitrary note texts built from the pieces that break Markdown documents.
 import fc from 'fast-check';
 
+/** Pieces GFM (GitHub) reads differently from CommonMark, or that hide a character or a mention. */
+export const GITHUB_FRAGMENTS = [
+  '[^1]',
+  '[^1]: ',
+  '[^doc]: https://docs.example/x',
+  '[^x]: footnote\n    # in it',
+  '^',
+  '&#94;',
+  '&#64;',
+  '&commat;',
+  '&#35;',
+  '&num;',
+  '&#x202E;',
+  '&ZeroWidthSpace;',
+  '&zwj;',
+  '&shy;',
+  '&#xE0041;',
+  '&#27;[31m',
+  '&#12;',
+  '&colon;',
+  'https://',
+  'http://"',
+  'https://a.example/',
+  'www.',
+  'a_b.example',
+  'ftp://files.example',
+  'xmpp:',
+  'xmpp:ada@evil.example',
+  'mailto:x@y.example',
+  '\u200d',
+  '\u200c',
+  '\u{1F468}\u200d\u{1F469}',
+  '\u0645\u06cc\u200c\u062e',
+  '\f',
+  '\u000b',
+  '\u0085',
+  '```sh\n\n```',
+  '| a | b |\n|---|---|',
+  '~~',
+];
+
 export const FRAGMENTS = [
   '```',
   '~~~',
@@ -69,6 +110,8 @@ export const FRAGMENTS = [
   'word',
   'ACTION REQUIRED: ',
   'NONE',
+  // What GitHub reads beyond CommonMark: footnotes, bare links, character references, joiners.
+  ...GITHUB_FRAGMENTS,
 ];
 
 const fragment = fc.oneof(
@@ -92,6 +135,9 @@ const CODE_CONTENT = [
   '# Heading',
   '- item',
   '@ada #12',
+  '<!-- keep this comment -->',
+  '[^1]: in code',
+  '&#x202E; in code',
 ];
 
 /**
