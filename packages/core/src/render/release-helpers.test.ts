@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ReleaseNote } from '../model.js';
+import { neutraliseMentions } from '../sanitize/mentions-by-line.js';
 import { changelogCategoryOf } from './changelog-categories.js';
 import { groupBy, sortBy } from './collection-helpers.js';
 import { compileTemplate } from './compile.js';
 import { firstSentence } from './first-sentence.js';
 import { formatDate } from './format-date.js';
-import { neutraliseMentions } from './neutralise-mentions.js';
 import type { RenderContext } from './types.js';
 
 function render(source: string, context: unknown): string {

@@ -1,9 +1,9 @@
 import type { Code, Nodes, Root, Text } from 'mdast';
 import type { Diagnostic } from '../model.js';
-import { neutraliseMentions as neutraliseMentionsByLine } from '../render/neutralise-mentions.js';
 import { afterBracket } from './autolink-literal.js';
 import { bareUrlBoundaryEdits } from './bare-url-boundaries.js';
 import { findMentions, type MentionMatch, mayHoldMentions } from './find-mentions.js';
+import { neutraliseMentions as neutraliseMentionsByLine } from './mentions-by-line.js';
 import {
   hasManyLinkBrackets,
   hasTooManyLines,

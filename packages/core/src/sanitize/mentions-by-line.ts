@@ -1,4 +1,4 @@
-import { findMentions } from '../sanitize/find-mentions.js';
+import { findMentions } from './find-mentions.js';
 
 /**
  * Wraps `@name`, `@org/team` and `#123` (as findMentions finds them) in code spans so that GitHub neither
