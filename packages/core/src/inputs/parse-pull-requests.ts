@@ -1,6 +1,6 @@
 import { RelnotesError } from '../errors.js';
 import type { Author, PullRequest } from '../model.js';
-import { safeLinkDestination } from '../render/link-destination.js';
+import { safeLinkDestination } from '../sanitize/link-destination.js';
 import { cherryPickOrigin } from './cherry-pick.js';
 import { describeValue, isRecord } from './describe-value.js';
 import { parseJsonText } from './json-text.js';

@@ -4,10 +4,10 @@ import type { Highlights, HighlightTitle } from '../features/build-highlights.js
 import { markdownToHtml } from '../html/markdown-to-html.js';
 import { type Author, type Diagnostic, FEATURE_STAGES, type FeatureStage, type ReleaseNote } from '../model.js';
 import { type ClassificationRules, DEFAULT_RULES } from '../rules.js';
+import { safeLinkDestination } from '../sanitize/link-destination.js';
 import { sanitizeNote } from '../sanitize/sanitize-note.js';
 import { stripUnsafeCharacters } from '../sanitize/strip-unsafe-characters.js';
 import { createLabelEscaper, markdownSafeLabel } from './label-text.js';
-import { safeLinkDestination } from './link-destination.js';
 import { safeAuthor } from './safe-author.js';
 import { joinSigNames } from './sig-list.js';
 import type {

@@ -1,5 +1,6 @@
 import type { ReleaseNote } from '../model.js';
 import { endsInCode } from '../sanitize/ends-in-code.js';
+import { safeLinkDestination } from '../sanitize/link-destination.js';
 import { neutralizeMentions } from '../sanitize/sanitize-note.js';
 import {
   CHANGELOG_CATEGORY_KINDS,
@@ -13,7 +14,6 @@ import { escapeMarkdown } from './escape-markdown.js';
 import { firstSentence } from './first-sentence.js';
 import { formatDate } from './format-date.js';
 import { createLabelEscaper } from './label-text.js';
-import { safeLinkDestination } from './link-destination.js';
 import { safeAuthor } from './safe-author.js';
 import { joinSigNames } from './sig-list.js';
 import type { HelperFn, HelperOptions } from './types.js';

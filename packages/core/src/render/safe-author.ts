@@ -1,6 +1,6 @@
 import type { Author } from '../model.js';
+import { safeLinkDestination } from '../sanitize/link-destination.js';
 import { markdownSafeLabel } from './label-text.js';
-import { safeLinkDestination } from './link-destination.js';
 
 const BOT_SUFFIX = '[bot]';
 

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createReleaseNote } from '../create-release-note.js';
 import type { ReleaseNote } from '../model.js';
 import { DEFAULT_RULES } from '../rules.js';
+import { safeLinkDestination } from '../sanitize/link-destination.js';
 import { compileTemplate } from './compile.js';
 import { createRenderContext } from './context.js';
-import { safeLinkDestination } from './link-destination.js';
 import { safeAuthor } from './safe-author.js';
 
 function note(fields: Partial<ReleaseNote>): ReleaseNote {
