@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createReleaseNote } from '../create-release-note.js';
 import type { ReleaseNote } from '../model.js';
 import { sanitizeNotes } from './sanitize-notes.js';
 
 function note(pr: number, text: string): ReleaseNote {
-  return {
-    pr,
-    prUrl: '',
-    title: '',
-    text,
-    author: { login: 'ada', url: '' },
-    commit: null,
-    mergedAt: null,
-    kinds: [],
-    sigs: [],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
-  };
+  return createReleaseNote({ pr, prUrl: '', text, author: { login: 'ada', url: '' } });
 }
 
 describe('sanitizeNotes', () => {

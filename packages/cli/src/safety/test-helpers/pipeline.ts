@@ -2,6 +2,7 @@
 import {
   buildReleaseNotes,
   compileTemplate,
+  createReleaseNote,
   createRenderContext,
   type Diagnostic,
   type PullRequest,
@@ -31,28 +32,16 @@ export function makePullRequest(
 }
 
 export function makeNote(pr: number, text: string, fields: Partial<ReleaseNote> = {}): ReleaseNote {
-  return {
+  return createReleaseNote({
     pr,
     prUrl: `https://github.com/acme/widget/pull/${pr}`,
     title: `PR ${pr}`,
     text,
     author: { login: `dev${pr}`, url: `https://github.com/dev${pr}` },
-    commit: null,
-    mergedAt: null,
     kinds: ['bug'],
     sigs: ['node'],
-    areas: [],
-    stage: null,
-    stageChange: null,
-    features: [],
-    actionRequired: false,
-    docs: [],
-    highlight: false,
-    doNotPublish: false,
-    dataFields: {},
-    provenance: {},
     ...fields,
-  };
+  });
 }
 
 const compiled = new Map<string, Template>();
